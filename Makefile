@@ -1,0 +1,35 @@
+# newslint: the two commands a newcomer needs are `make examples` and `make test`.
+# Each sets up .venv on first use (Python >= 3.10 and make are all it needs).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: help examples test update-examples bench clean
+
+help:
+	@echo "make examples         lint the example articles in examples/"
+	@echo "make test             run the whole test suite"
+	@echo "make update-examples  regenerate examples/expected-output.log after a deliberate change"
+	@echo "make bench            benchmark against proselint and codespell (slow; by hand, not in CI)"
+
+$(BIN)/newslint: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Exit status 1 means "problems found", which is what the examples are for; 2 is a real error.
+examples: $(BIN)/newslint
+	@$(BIN)/newslint check examples/; status=$$?; [ $$status -le 1 ]
+
+test: $(BIN)/newslint
+	$(BIN)/python -m pytest
+
+update-examples: $(BIN)/newslint
+	@$(BIN)/newslint check --color never examples/ > examples/expected-output.log; [ $$? -le 1 ]
+
+bench: $(BIN)/newslint
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -1,0 +1,66 @@
+"""newslint: a fast, pluggable linter for news copy.
+
+Python use::
+
+    import newslint
+    for d in newslint.lint_text("The the army said.", path="story.md"):
+        print(d.line, d.column, d.code, d.message)
+
+Plugin authors import ``newslint.Rule``, ``newslint.Finding`` and ``newslint.hookimpl``.
+Heavy modules are imported on first use, so ``import newslint`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .rule import Diagnostic
+
+__all__ = ["__version__", "lint_text", "lint_file", "Rule", "Finding", "Fix", "Edit", "Diagnostic", "hookimpl"]
+
+
+def lint_text(
+    text: str,
+    path: str = "<string>",
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    config: str | None = None,
+) -> list[Diagnostic]:
+    """Diagnostics for ``text`` linted as the file ``path`` (its suffix picks Markdown or text).
+
+    Configuration is found from ``path`` as for a file on disk, or read from ``config``.
+    Raises ``newslint.errors.NewslintError`` for bad configuration or front matter.
+    """
+    from .config import Overrides
+    from .engine import Linter
+    from .errors import NewslintError
+
+    linter = Linter(overrides=Overrides(select=select, ignore=ignore or []), config_file=config)
+    result = linter.lint_text(text, path)
+    if result.error:
+        raise NewslintError(result.error)
+    return result.diagnostics
+
+
+def lint_file(path: str, **options: Any) -> list[Diagnostic]:
+    """Diagnostics for the file at ``path``; the keyword options are those of ``lint_text``."""
+    from .parse import decode, read_file
+
+    text, _ = decode(read_file(path), path)
+    return lint_text(text, path, **options)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Rule", "Finding", "Fix", "Edit", "Diagnostic"):
+        from . import rule
+
+        return getattr(rule, name)
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module 'newslint' has no attribute {name!r}")

@@ -1,0 +1,293 @@
+"""The command line: ``newslint check``, ``rules``, ``rule`` and ``plugins``.
+
+Exit codes: 0 no findings, 1 findings, 2 a usage, input, configuration or plugin error.
+Errors are one line on stderr; no traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+from . import __version__
+from .errors import NewslintError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+EPILOG_CHECK = """\
+selectors are rule codes (TYP003), code prefixes (TYP, WEB00) or rule names (repeated-word),
+comma-separated or repeated; ALL selects every rule.
+
+exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error.
+
+examples:
+  newslint check drafts/ story.md         lint a folder (recursively) and a file
+  newslint check --format json feed/      machine-readable output
+  cat story.md | newslint check --stdin-filename story.md -
+  newslint check --select TYP,SEN --ignore TYP003 story.md
+  newslint check --diff story.md          show the safe fixes; --fix applies them
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 with one line, as for every other error
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"error: {message}\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _selectors(value: str) -> list[str]:
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newslint",
+        description="A fast, pluggable linter for news copy: spun text, typos, broken sentences, "
+        "unattributed figures, scrape residue and readability.",
+        epilog="Run 'newslint COMMAND --help' for a command's options; 'newslint rules' lists every rule.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check", help="lint files and folders (Markdown and plain text)",
+        description="Lint news articles: Markdown (.md, .markdown) and plain text (.txt), with YAML front matter.",
+        epilog=EPILOG_CHECK, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files, folders (searched recursively) or - for standard input; default: .")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
+                       help="rules to run, replacing the configured selection")
+    check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                       help="rules to run in addition to the configured selection")
+    check.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                       help="rules not to run")
+    check.add_argument("--config", metavar="FILE",
+                       help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name standard input is reported under; its suffix picks the format")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file atomically")
+    check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="processes to lint with (default: 1 for a few files, every core for many)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary line")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
+
+    rules = sub.add_parser("rules", help="list every rule: code, name, family, severity, plugin")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. TYP003 or repeated-word")
+
+    sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "rule":
+            return _rule(args)
+        if args.command == "plugins":
+            return _plugins()
+        parser.print_help()
+        return EXIT_ERROR
+    except NewslintError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (| head): not an error worth a message
+        return EXIT_CLEAN
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"error: {message}\n")
+
+
+def _registry():
+    from .plugins import get_registry
+
+    return get_registry()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .config import Overrides
+    from .engine import FileResult, Linter, lint_paths
+    from .report import render
+
+    registry = _registry()
+    for flag in ("select", "extend_select", "ignore"):
+        for selector in getattr(args, flag) or []:
+            if not registry.is_known_selector(selector):
+                raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
+    if args.jobs is not None and args.jobs < 1:
+        raise NewslintError("--jobs must be at least 1")
+    overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
+    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff)
+
+    paths = args.paths or ["."]
+    results: list[FileResult] = []
+    if "-" in paths:
+        results.append(_lint_stdin(linter, args))
+    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
+    results.sort(key=lambda r: r.path)
+
+    errors = [r for r in results if r.error]
+    for r in errors:
+        _error(r.error)
+    out = sys.stdout
+    if args.diff:
+        changed = _print_diffs(results, out)
+        return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
+    if args.fix:
+        out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
+    render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+    if errors:
+        return EXIT_ERROR
+    if any(r.diagnostics for r in results) and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _lint_stdin(linter, args):
+    from .engine import FileResult
+    from .parse import decode, format_for
+
+    name = args.stdin_filename or "-"
+    try:
+        text, had_bom = decode(sys.stdin.buffer.read(), name)
+    except NewslintError as exc:
+        return FileResult(name, error=str(exc))
+    fmt = format_for(args.stdin_filename) if args.stdin_filename else "text"
+    result = linter.lint_text(text, name, fmt=fmt, had_bom=had_bom,
+                              config_path=args.stdin_filename or os.path.join(os.getcwd(), "-"))
+    result.stdin = True
+    return result
+
+
+def _use_color(choice: str, out: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or (hasattr(out, "isatty") and out.isatty())
+
+
+def _print_diffs(results, out: TextIO) -> bool:
+    import difflib
+
+    changed = False
+    for r in results:
+        if r.fixed is None or r.source is None:
+            continue
+        changed = True
+        out.writelines(difflib.unified_diff(
+            r.source.splitlines(keepends=True), r.fixed.splitlines(keepends=True),
+            fromfile=f"a/{r.path}", tofile=f"b/{r.path}",
+        ))
+        if not r.fixed.endswith(("\n", "\r")):
+            out.write("\n")
+    return changed
+
+
+def _write_fixes(results, stdin_fixed_to: TextIO) -> TextIO | None:
+    """Write fixed files atomically. With standard input among the paths the fixed text
+    goes to stdout, so the diagnostics go to stderr: the returned stream."""
+    report_to = None
+    for r in results:
+        if r.stdin:
+            stdin_fixed_to.write(r.fixed if r.fixed is not None else (r.source or ""))
+            stdin_fixed_to.flush()
+            report_to = sys.stderr
+        elif r.fixed is not None:
+            try:
+                atomic_write(r.path, r.fixed, r.had_bom)
+            except OSError as exc:
+                r.error = f"{r.path}: cannot write the fixed file: {exc.strerror or exc}"
+                _error(r.error)
+    return report_to
+
+
+def atomic_write(path: str, text: str, bom: bool) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".newslint-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _rules(args: argparse.Namespace) -> int:
+    registry = _registry()
+    rows = [
+        {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "plugin": r.plugin,
+         "fixable": r.fixable, "default": r.enabled_by_default, "summary": r.summary()}
+        for r in registry.rules.values()
+    ]
+    if args.format == "json":
+        import json
+
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    headers = ("code", "name", "family", "severity", "plugin")
+    widths = [max(len(h), *(len(str(row[h])) for row in rows)) for h in headers]
+    print("  ".join(h.upper().ljust(w) for h, w in zip(headers, widths)) + "  SUMMARY")
+    for row in rows:
+        cells = "  ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths))
+        flags = (" [fix]" if row["fixable"] else "") + ("" if row["default"] else " [opt-in]")
+        print(f"{cells}  {row['summary']}{flags}")
+    return EXIT_CLEAN
+
+
+def _rule(args: argparse.Namespace) -> int:
+    registry = _registry()
+    codes = registry.resolve(args.rule)
+    code = codes[0] if len(codes) == 1 and args.rule in (codes[0], registry.rules[codes[0]].name) else None
+    if code is None:
+        raise NewslintError(f"unknown rule '{args.rule}'; 'newslint rules' lists them")
+    rule = registry.rules[code]
+    doc = rule.documentation()
+    title, _, body = doc.partition("\n")
+    print(f"# {rule.code} {rule.name}: {title}\n")
+    print(f"Family: {rule.family}. Default severity: {rule.severity}. Plugin: {rule.plugin}. "
+          f"{'Enabled' if rule.enabled_by_default else 'Opt-in (select it to enable)'}. "
+          f"Fix: {'available' if rule.fixable else 'none'}.")
+    if rule.options:
+        print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
+        for name, default in rule.options.items():
+            print(f"  {name} = {default!r}")
+    print(body.rstrip())
+    return EXIT_CLEAN
+
+
+def _plugins() -> int:
+    registry = _registry()
+    for name, version in registry.plugins.items():
+        prefixes = sorted(p for p, owner in registry.prefix_owner.items() if owner == name)
+        count = sum(1 for r in registry.rules.values() if r.plugin == name)
+        print(f"{name} {version}: {count} rule{'s' if count != 1 else ''}, prefixes {', '.join(prefixes) or '-'}")
+    return EXIT_CLEAN

@@ -1,0 +1,273 @@
+"""The engine: parse each file once, run the enabled rules, apply suppressions, sort.
+
+One way: bytes -> Document -> findings -> diagnostics -> (suppressions) -> FileResult.
+Files are linted in parallel processes when there are many; the output is sorted, so
+it is the same for any ``-j``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from . import suppress
+from .config import Overrides, Settings, find_config, is_excluded, load_settings, select_rules
+from .document import Document
+from .errors import NewslintError
+from .parse import LINTABLE_SUFFIXES, decode, parse, read_file
+from .plugins import Registry, get_registry
+from .rule import Diagnostic, Edit, Finding, Rule
+
+UNUSED_SUPPRESSION = "NL100"
+MAX_FIX_PASSES = 8
+
+
+@dataclass
+class FileResult:
+    path: str
+    words: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    source: str | None = None  # the text as read (set when fixing)
+    fixed: str | None = None  # the text after safe fixes, when any applied
+    had_bom: bool = False
+    stdin: bool = False  # read from standard input (its fixed text goes to stdout)
+
+
+class Linter:
+    """Lints text and files with the configuration that applies to each path."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        overrides: Overrides | None = None,
+        config_file: str | None = None,
+        fix: bool = False,
+    ) -> None:
+        self.registry = registry or get_registry()
+        self.overrides = overrides or Overrides()
+        self.config_file = config_file
+        self.fix = fix
+        self._settings: dict[str | None, Settings | NewslintError] = {}
+        self._rules: dict[tuple, list[tuple[Rule, str]]] = {}
+        if config_file is not None:
+            self.settings_for(".")  # a bad --config is an error before any file is read
+
+    # -- configuration -------------------------------------------------------------------
+    def settings_for(self, path: str) -> Settings:
+        source = self.config_file or find_config(os.path.dirname(os.path.abspath(path)) or ".")
+        cached = self._settings.get(source)
+        if cached is None:
+            try:
+                cached = load_settings(source, self.registry) if source else Settings(root=os.getcwd())
+            except NewslintError as exc:
+                cached = exc
+            self._settings[source] = cached
+        if isinstance(cached, NewslintError):
+            raise cached
+        return cached
+
+    def rules_for(self, path: str, settings: Settings) -> list[tuple[Rule, str]]:
+        enabled = select_rules(settings, self.overrides, self.registry, path)
+        key = (settings.source, tuple(sorted(enabled.items())))
+        rules = self._rules.get(key)
+        if rules is None:
+            rules = []
+            for code, severity in enabled.items():
+                cls = self.registry.rules[code]
+                rules.append((cls(settings.rules.get(code), config=settings), severity))
+            self._rules[key] = rules
+        return rules
+
+    # -- linting --------------------------------------------------------------------------
+    def lint_text(self, text: str, path: str = "<string>", fmt: str | None = None, had_bom: bool = False,
+                  config_path: str | None = None) -> FileResult:
+        """Lint ``text`` as if it were the file ``path`` (which need not exist)."""
+        result = FileResult(path, had_bom=had_bom)
+        try:
+            settings = self.settings_for(config_path or path)
+            rules = self.rules_for(path, settings)
+            doc = parse(text, path, fmt, had_bom)
+            diagnostics = self._lint_document(doc, rules)
+            if self.fix:
+                result.source = text
+                for _ in range(MAX_FIX_PASSES):
+                    new_text = apply_fixes(doc.text, diagnostics)
+                    if new_text == doc.text:
+                        break
+                    doc = parse(new_text, path, fmt, had_bom)
+                    diagnostics = self._lint_document(doc, rules)
+                if doc.text != text:
+                    result.fixed = doc.text
+        except NewslintError as exc:
+            result.error = str(exc)
+            return result
+        result.words = doc.word_count
+        result.diagnostics = diagnostics
+        return result
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            text, had_bom = decode(read_file(path), path)
+        except NewslintError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_text(text, path, had_bom=had_bom)
+
+    def _lint_document(self, doc: Document, rules: list[tuple[Rule, str]]) -> list[Diagnostic]:
+        diagnostics: list[Diagnostic] = []
+        report_unused = False
+        for rule, severity in rules:
+            if rule.code == UNUSED_SUPPRESSION:
+                report_unused = True
+                continue
+            try:
+                for finding in rule.check(doc):
+                    diagnostics.append(_resolve(doc, rule, severity, finding))
+            except NewslintError:
+                raise
+            except Exception as exc:  # a rule's bug must not become the user's traceback
+                raise NewslintError(
+                    f"{doc.path}: internal error in rule {rule.code} ({rule.name}, plugin "
+                    f"'{rule.plugin}'): {type(exc).__name__}: {exc}; please report it"
+                ) from None
+        enabled = {rule.code for rule, _ in rules}
+        diagnostics, unused = suppress.apply(doc, diagnostics, enabled, self.registry, report_unused)
+        if unused:
+            meta = next(r for r in rules if r[0].code == UNUSED_SUPPRESSION)
+            diagnostics.extend(_resolve(doc, meta[0], meta[1], f) for f in unused)
+        diagnostics.sort(key=lambda d: d.sort_key)
+        return diagnostics
+
+
+def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diagnostic:
+    if not (0 <= finding.start <= finding.end <= len(doc.text)):
+        raise NewslintError(
+            f"{doc.path}: rule {rule.code} (plugin '{rule.plugin}') reported an offset outside the file"
+        )
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(finding.end)
+    return Diagnostic(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        code=rule.code, name=rule.name, family=rule.family, severity=severity,
+        message=finding.message, text=doc.text[finding.start : finding.end],
+        start=finding.start, end=finding.end,
+        suggestions=tuple(finding.suggestions), fix=finding.fix,
+        fix_edits=tuple((*doc.position(e.start), *doc.position(e.end), e.content) for e in finding.fix.edits)
+        if finding.fix else (),
+    )
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
+    """``text`` with every safe fix applied; a fix that overlaps an earlier one waits for the next pass."""
+    edits: list[Edit] = []
+    taken_until = -1
+    fixes = sorted((d.fix for d in diagnostics if d.fix and d.fix.safe), key=lambda f: min(e.start for e in f.edits))
+    for fix in fixes:
+        ordered = sorted(fix.edits, key=lambda e: e.start)
+        if ordered[0].start < taken_until:
+            continue
+        edits.extend(ordered)
+        taken_until = max(e.end for e in ordered)
+    if not edits:
+        return text
+    pieces, cursor = [], 0
+    for edit in edits:
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+# -- many files -------------------------------------------------------------------------------
+
+
+def expand_paths(paths: Iterable[str], linter: Linter) -> Iterator[str | FileResult]:
+    """Files to lint, in sorted order per folder; a FileResult carrying an error for a bad path."""
+    for path in paths:
+        if os.path.isdir(path):
+            found = False
+            try:
+                settings = linter.settings_for(os.path.join(path, "_"))
+            except NewslintError as exc:
+                yield FileResult(path, error=str(exc))
+                continue
+            for file in _walk(path, settings):
+                found = True
+                yield file
+            if not found:
+                yield FileResult(path, error=f"{path}: no {', '.join(LINTABLE_SUFFIXES)} files to lint")
+        elif os.path.exists(path) or os.path.islink(path):
+            yield path
+        else:
+            yield FileResult(path, error=f"{path}: no such file or directory")
+
+
+def _walk(root: str, settings: Settings) -> Iterator[str | FileResult]:
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        yield FileResult(root, error=f"{root}: cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if is_excluded(entry.path, settings):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry.path, settings)
+        elif entry.name.lower().endswith(LINTABLE_SUFFIXES):
+            yield entry.path
+
+
+_WORKER: Linter | None = None
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
+
+
+def default_jobs(n_files: int) -> int:
+    """One process for a handful of files (start-up dominates), every core for more."""
+    if n_files < 16:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, n_files // 8))
+
+
+def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None) -> list[FileResult]:
+    items = list(expand_paths(paths, linter))
+    errors = [i for i in items if isinstance(i, FileResult)]
+    files = list(dict.fromkeys(i for i in items if isinstance(i, str)))
+    jobs = jobs or default_jobs(len(files))
+    if jobs > 1 and len(files) > 1:
+        results = _lint_parallel(files, linter, jobs)
+    else:
+        results = [linter.lint_file(f) for f in files]
+    return sorted(errors + results, key=lambda r: r.path)
+
+
+def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> list[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER
+    _WORKER = linter
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(64, len(files) // (jobs * 4)))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                 initializer=_init_worker, initargs=(linter,) if method != "fork" else ()) as pool:
+            return list(pool.map(_lint_in_worker, files, chunksize=chunk))
+    finally:
+        _WORKER = None
+
+
+def _init_worker(linter: Linter | None = None) -> None:
+    global _WORKER
+    if linter is not None:
+        _WORKER = linter

@@ -1,0 +1,124 @@
+"""Source bytes to Document: decode, front matter, comments, blocks, masks. Called once per file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+
+import regex
+
+from ..document import CODE, FIELD, Block, Comment, Document
+from ..errors import InputError
+from .blocks import scan_markdown, scan_text, split_lines
+from .frontmatter import parse_front_matter
+from .inline import mask_common, mask_markdown
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
+TEXT_SUFFIXES = (".txt", ".text")
+LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
+
+_COMMENT_RE = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
+_NOT_NEWLINE_RE = regex.compile(r"[^\r\n]")
+
+
+def format_for(path: str) -> str:
+    return "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """UTF-8 text and whether it had a BOM; InputError for anything else."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{path}: UTF-16 text; newslint reads UTF-8 (convert it with iconv)")
+    if b"\0" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    had_bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x}); "
+            "newslint reads UTF-8 text"
+        ) from None
+    return (text[1:] if had_bom else text), had_bom
+
+
+def read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bool = False) -> Document:
+    """Build the Document for ``text``; ``fmt`` is "markdown" or "text" (default: from the path)."""
+    fmt = fmt or format_for(path)
+    masks: list[tuple[int, int]] = []
+    doc = Document(path=path, text=text, prose="", format=fmt, had_bom=had_bom)
+
+    fm = parse_front_matter(text, path)
+    body = 0
+    field_blocks: list[Block] = []
+    if fm is not None:
+        body = fm.end
+        doc.front_matter = fm.values
+        doc.front_matter_spans = fm.spans
+        cursor = 0
+        for start, end in sorted(fm.unmask):
+            masks.append((cursor, start))
+            cursor = end
+        masks.append((cursor, fm.end))
+        masks.extend(fm.masks)
+        field_blocks = [Block(FIELD, s, e, doc, field_name=k) for k, s, e in fm.fields]
+
+    for m in _COMMENT_RE.finditer(text, body):
+        doc.comments.append(Comment(m.start(), m.end(), m.group(1)))
+        masks.append(m.span())
+    # Blocks are found on text with comments blanked, so a comment line acts as a blank line.
+    scanned = _apply_masks(text, [(c.start, c.end) for c in doc.comments])
+    lines = split_lines(scanned, body)
+    scanner = scan_markdown if fmt == "markdown" else scan_text
+    raw_blocks = scanner(scanned, lines, masks)
+
+    code = [(s, e) for kind, s, e in raw_blocks if kind == CODE]
+    if code:
+        doc.comments = [c for c in doc.comments if not any(s <= c.start < e for s, e in code)]
+    for kind, start, end in raw_blocks:
+        if kind != CODE:
+            mask_common(text, start, end, masks)
+            if fmt == "markdown":
+                mask_markdown(text, start, end, masks)
+    for block in field_blocks:
+        mask_common(text, block.start, block.end, masks)
+
+    doc.blocks = field_blocks + [Block(kind, s, e, doc) for kind, s, e in raw_blocks]
+    doc.prose = _apply_masks(text, masks)
+    return doc
+
+
+def _apply_masks(text: str, masks: list[tuple[int, int]]) -> str:
+    """``text`` with every masked range blanked to spaces, line breaks kept, length unchanged."""
+    if not masks:
+        return text
+    pieces = []
+    cursor = 0
+    for start, end in sorted(masks):
+        if end <= cursor:
+            continue
+        start = max(start, cursor)
+        pieces.append(text[cursor:start])
+        pieces.append(_NOT_NEWLINE_RE.sub(" ", text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def parse_file(path: str, fmt: str | None = None) -> Document:
+    text, had_bom = decode(read_file(path), path)
+    return parse(text, os.fspath(path), fmt, had_bom)

@@ -1,0 +1,76 @@
+"""Inline masks: the parts of a line that are not prose a reader reads.
+
+Each function appends ``(start, end)`` ranges to blank out. All patterns are linear:
+no nested quantifiers, no unbounded back-tracking, so a 10 MB line cannot stall them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Both formats.
+URL_RE = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
+EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
+_TRAILING_PUNCT = ".,;:!?)]'’\"”"
+
+# Markdown only.
+CODE_SPAN_RE = regex.compile(r"`+")
+IMAGE_RE = regex.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
+LINK_RE = regex.compile(r"(\[)[^\]\n]{0,1000}(\]\([^)\n]{0,2000}\)|\]\[[^\]\n]{0,200}\])")
+FOOTNOTE_RE = regex.compile(r"\[\^[^\]\s]{1,100}\]")
+AUTOLINK_RE = regex.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+EMPHASIS_RE = regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])|~~")
+ESCAPE_RE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """URLs, e-mail addresses and HTML tags: never words, in any format."""
+    for m in URL_RE.finditer(text, start, end):
+        s, e = m.span()
+        while e > s and text[e - 1] in _TRAILING_PUNCT:
+            e -= 1
+        out.append((s, e))
+    for m in EMAIL_RE.finditer(text, start, end):
+        out.append(m.span())
+    for m in TAG_RE.finditer(text, start, end):
+        out.append(m.span())
+
+
+def mask_markdown(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Code spans, images, link targets, autolinks, footnote marks, emphasis and escapes."""
+    code = _code_spans(text, start, end)
+    out.extend(code)
+    for m in IMAGE_RE.finditer(text, start, end):
+        out.append(m.span())
+    for m in LINK_RE.finditer(text, start, end):
+        out.append(m.span(1))
+        out.append(m.span(2))
+    for pattern in (FOOTNOTE_RE, AUTOLINK_RE, EMPHASIS_RE, ESCAPE_RE):
+        for m in pattern.finditer(text, start, end):
+            out.append(m.span())
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Backtick code spans: a run of N backticks up to the next run of exactly N."""
+    spans = []
+    runs = [(m.start(), m.end()) for m in CODE_SPAN_RE.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(runs):
+        by_length.setdefault(e - s, []).append(i)
+    used_until = -1
+    pointers = {n: 0 for n in by_length}
+    for i, (s, e) in enumerate(runs):
+        if s < used_until:
+            continue
+        n = e - s
+        candidates = by_length[n]
+        p = pointers[n]
+        while p < len(candidates) and candidates[p] <= i:
+            p += 1
+        pointers[n] = p
+        if p < len(candidates):
+            close_end = runs[candidates[p]][1]
+            spans.append((s, close_end))
+            used_until = close_end
+    return spans

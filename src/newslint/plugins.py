@@ -1,0 +1,121 @@
+"""The plugin manager and the rule registry: built-in and third-party rules, one mechanism.
+
+Built-in rules come through the same ``newslint_rules`` hook that third-party packages
+implement; those are found once per run through the ``newslint`` entry-point group.
+A code prefix belongs to one plugin (flake8's rule): a clash is a PluginError naming both.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .errors import PluginError
+from .rule import CODE_RE, Rule, validate_rule
+
+ENTRY_POINT_GROUP = "newslint"
+BUILTIN = "newslint"
+BUILTIN_PREFIXES = ("SPN", "TYP", "SEN", "ATR", "RDB", "WEB", "NL")
+
+
+def prefix_of(code: str) -> str:
+    m = CODE_RE.match(code)
+    return m.group(1) if m else code
+
+
+class Registry:
+    """Every known rule class by code, with lookups by name and prefix."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, type[Rule]] = {}
+        self.by_name: dict[str, str] = {}
+        self.prefix_owner: dict[str, str] = {p: BUILTIN for p in BUILTIN_PREFIXES}
+        self.plugins: dict[str, str] = {}  # plugin name -> its version or "built-in"
+
+    def add(self, plugin: str, rules: Iterable[type[Rule]]) -> None:
+        for rule in rules:
+            problems = validate_rule(rule, plugin)
+            if problems:
+                raise PluginError(f"plugin '{plugin}': " + "; ".join(problems))
+            prefix = prefix_of(rule.code)
+            owner = self.prefix_owner.setdefault(prefix, plugin)
+            if owner != plugin:
+                raise PluginError(
+                    f"plugins '{owner}' and '{plugin}' both claim the code prefix '{prefix}' "
+                    f"({rule.code}); uninstall one of them"
+                )
+            if rule.code in self.rules:
+                raise PluginError(f"plugin '{plugin}': rule code {rule.code} is registered twice")
+            if rule.name in self.by_name:
+                other = self.by_name[rule.name]
+                raise PluginError(f"plugin '{plugin}': rule name '{rule.name}' of {rule.code} is already used by {other}")
+            rule.plugin = plugin
+            self.rules[rule.code] = rule
+            self.by_name[rule.name] = rule.code
+        self.rules = dict(sorted(self.rules.items()))
+
+    def resolve(self, selector: str) -> list[str]:
+        """Codes matched by a selector: ``ALL``, a code, a code prefix (``TYP``, ``TYP00``) or a rule name."""
+        if selector == "ALL":
+            return list(self.rules)
+        if selector in self.by_name:
+            return [self.by_name[selector]]
+        upper = selector.upper()
+        return [code for code in self.rules if code.startswith(upper)] if upper == selector else []
+
+    def is_known_selector(self, selector: str) -> bool:
+        return bool(self.resolve(selector)) or selector in self.prefix_owner
+
+
+def _builtin_plugin():
+    from . import rules
+
+    return rules
+
+
+def load_plugins(load_entry_points: bool = True) -> tuple[Registry, "object"]:
+    """Build the plugin manager and the registry. Raises PluginError."""
+    import pluggy
+
+    from . import hookspecs
+
+    pm = pluggy.PluginManager("newslint")
+    pm.add_hookspecs(hookspecs)
+    pm.register(_builtin_plugin(), name=BUILTIN)
+    registry = Registry()
+    registry.plugins[BUILTIN] = "built-in"
+    if load_entry_points:
+        _load_entry_points(pm, registry)
+    for impl in pm.hook.newslint_rules.get_hookimpls():
+        name = impl.plugin_name
+        try:
+            provided = impl.function()
+        except Exception as exc:  # a broken plugin must not show a traceback
+            raise PluginError(f"plugin '{name}': newslint_rules() failed: {exc}") from None
+        registry.add(name, provided or [])
+    return registry, pm
+
+
+def _load_entry_points(pm, registry: Registry) -> None:
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if pm.has_plugin(ep.name):
+            raise PluginError(f"plugin name '{ep.name}' is used by two installed packages")
+        try:
+            plugin = ep.load()
+        except Exception as exc:
+            raise PluginError(f"plugin '{ep.name}' ({ep.value}) cannot be loaded: {exc}") from None
+        pm.register(plugin, name=ep.name)
+        dist = getattr(ep, "dist", None)
+        registry.plugins[ep.name] = getattr(dist, "version", "") or "?"
+
+
+_REGISTRY: Registry | None = None
+
+
+def get_registry() -> Registry:
+    """The registry for this process, built on first use."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY, _ = load_plugins()
+    return _REGISTRY

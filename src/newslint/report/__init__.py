@@ -1,0 +1,21 @@
+"""Reporters: they format results and never look at the text again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..engine import FileResult
+
+FORMATS = ("text", "json")
+
+
+def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+    if fmt == "json":
+        from .json import render_json
+
+        render_json(results, out)
+    else:
+        from .text import render_text
+
+        render_text(results, out, color=color, quiet=quiet)

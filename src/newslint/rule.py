@@ -1,0 +1,139 @@
+"""The rule API: a rule is a small class whose ``check(document)`` yields findings.
+
+A rule reads the Document (never the file) and yields ``Finding`` objects with absolute
+offsets; the engine turns them into ``Diagnostic`` objects with line, column, severity
+and rule metadata. Documentation lives in the class docstring, in fixed sections, and
+``newslint rule CODE`` prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+import regex
+
+if TYPE_CHECKING:
+    from .config import Settings
+    from .document import Document
+
+SEVERITIES = ("error", "warning", "info")
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Known false positives")
+CODE_RE = regex.compile(r"^([A-Z]{2,5})(\d{3})$")
+NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``content``."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that repair a finding. Only ``safe`` fixes are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    message: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: a span of the document and a message."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A finding resolved for output: positions, rule metadata and effective severity."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    family: str
+    severity: str
+    message: str
+    text: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    # The fix's edits as (line, column, end_line, end_column, content), for reporters.
+    fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and ``check``.
+
+    ``options`` holds the defaults of the rule's options; a newsroom sets them in
+    ``[tool.newslint.rules.CODE]`` and the rule reads ``self.settings``.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    enabled_by_default: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    options: ClassVar[dict[str, Any]] = {}
+    plugin: ClassVar[str] = "newslint"  # set by the registry to the providing plugin's name
+
+    def __init__(self, settings: dict[str, Any] | None = None, config: Settings | None = None) -> None:
+        self.settings: dict[str, Any] = {**self.options, **(settings or {})}
+        self.config = config  # the file's whole configuration (accept list, vocabulary, ...)
+
+    def check(self, document: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().split("\n", 1)[0]
+
+
+def validate_rule(rule: type, plugin: str) -> list[str]:
+    """What is wrong with a rule class's metadata, as messages (empty when it is fine)."""
+    problems = []
+    label = getattr(rule, "__name__", repr(rule))
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"{label} is not a newslint.Rule subclass"]
+    code = getattr(rule, "code", None)
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        problems.append(f"{label}: code {code!r} is not 2-5 capital letters and 3 digits (e.g. TYP001)")
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        problems.append(f"{label}: name {name!r} is not kebab-case (e.g. repeated-word)")
+    if not isinstance(getattr(rule, "family", None), str) or not rule.family:
+        problems.append(f"{label}: family is missing")
+    if rule.severity not in SEVERITIES:
+        problems.append(f"{label}: severity {rule.severity!r} is not one of {', '.join(SEVERITIES)}")
+    if rule.check is Rule.check:
+        problems.append(f"{label}: check() is not implemented")
+    return problems
+
+
+def missing_doc_sections(rule: type[Rule]) -> list[str]:
+    doc = rule.documentation()
+    return [s for s in DOC_SECTIONS if f"## {s}" not in doc]

@@ -1,0 +1,12 @@
+"""newslint's built-in rules, one module per family, registered through the public hook."""
+
+from ..hookspecs import hookimpl
+
+
+@hookimpl
+def newslint_rules():
+    from .meta import UnusedSuppression
+    from .typos import RepeatedWord
+    from .web import HtmlResidue
+
+    return [RepeatedWord, HtmlResidue, UnusedSuppression]
