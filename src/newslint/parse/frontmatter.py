@@ -87,6 +87,8 @@ def _add_text_field(fm: FrontMatter, text: str, key: str, style: str | None, sta
     elif style in ("|", ">"):
         newline = text.find("\n", start, end)
         start = newline + 1 if newline != -1 else end
+    while start < end and text[start] in " \t\r\n":
+        start += 1
     while end > start and text[end - 1] in " \t\r\n":
         end -= 1
     if end > start:

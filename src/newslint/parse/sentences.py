@@ -21,10 +21,11 @@ _WORD_BEFORE_RE = regex.compile(r"(\S+?)[\"”’'»)\]]*$")
 # Never end a sentence: a name or a number follows.
 TITLES = frozenset(
     """mr mrs ms messrs dr prof gen sen rep gov lt col sgt capt cmdr adm maj cpl pvt brig
-    rev fr st mt ft pres supt insp det hon amb sec atty gens sens reps govs no nos vs v
+    rev fr st mt ft pres supt insp det hon amb sec atty gens sens reps govs vs v
     approx ca cf""".split()
 )
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# End a sentence unless a number follows: "Feb. 5", "No. 1", "Nos. 3 and 4".
+BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
 # After an acronym with dots (U.S., U.N., a.m.) the sentence ends only if one of these follows.
 STARTERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those there
@@ -52,7 +53,7 @@ def _ends_here(prose: str, end_match: regex.Match, next_match: regex.Match) -> b
     bare = word.rstrip(".").lstrip("\"“‘'«([").lower()
     if bare in TITLES:
         return False
-    if bare in MONTHS:
+    if bare in BEFORE_NUMBERS:
         return not first.isdigit()
     if _ACRONYM_RE.search(word) or _INITIAL_RE.search(word):
         # "the U.N. Security Council", "John F. Kennedy" go on; "... the U.N. The agency" ends.

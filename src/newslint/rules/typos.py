@@ -9,6 +9,10 @@ from ..rule import Edit, Finding, Fix, Rule
 INTENDED_DOUBLES = frozenset(
     "had that is do very so no bye ha yes well now there knock chop tut la blah far round over".split()
 )
+# Two capitalised copies are a name ("Sirhan Sirhan", "Bora Bora") unless the word is one of these.
+FUNCTION_WORDS = frozenset(
+    "the a an and or but of in on at to for from with by as is was it he she they we i this".split()
+)
 
 
 class RepeatedWord(Rule):
@@ -56,7 +60,11 @@ class RepeatedWord(Rule):
                     and token.text.lower() == previous.text.lower()
                     and text[previous.end : token.start].isspace()
                     and token.text.lower() not in INTENDED_DOUBLES
-                    and not (token.text[0].isupper() and previous.text[0].isupper())
+                    and not (
+                        token.text[0].isupper()
+                        and previous.text[0].isupper()
+                        and token.text.lower() not in FUNCTION_WORDS
+                    )
                 ):
                     yield Finding(
                         previous.start,

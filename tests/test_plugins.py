@@ -1,0 +1,144 @@
+"""Third-party plugins, found through the ``newslint`` entry-point group as an outside author ships them."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PLUGIN_MODULE = '''
+import newslint
+from newslint.rule import Finding, Rule
+
+
+class NoStated(Rule):
+    """Prefer "said" to "stated".
+
+    ## What it does
+    Reports "stated" outside quotes.
+
+    ## Why is this bad?
+    House style.
+
+    ## Example
+    He stated it.
+
+    ## Use instead
+    He said it.
+
+    ## Known false positives
+    None.
+    """
+
+    code = "{prefix}001"
+    name = "{name}"
+    family = "house-style"
+
+    def check(self, document):
+        {body}
+
+
+@newslint.hookimpl
+def newslint_rules():
+    return [NoStated]
+'''
+
+DEFAULT_BODY = """for token in document.tokens:
+            if token.text == "stated" and not document.in_quote(token.start):
+                yield Finding(token.start, token.end, 'Use "said", not "stated"')"""
+
+
+def make_plugin(site: Path, dist: str, entry: str, prefix: str = "HSE", name: str = "said-not-stated",
+                body: str = DEFAULT_BODY, module_source: str | None = None) -> None:
+    """A distribution installed into ``site`` the way pip would: a module and a .dist-info."""
+    module = f"{dist}_plugin"
+    source = module_source if module_source is not None else PLUGIN_MODULE.format(prefix=prefix, name=name, body=body)
+    (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = site / f"{dist}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[newslint]\n{entry} = {module}\n", encoding="utf-8")
+
+
+def run(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    path = tmp_path / "site"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text('The minister stated the the plan. "I stated nothing," he said.\n', encoding="utf-8")
+    return path
+
+
+def test_plugin_rules_are_listed_and_run(site, article, tmp_path):
+    make_plugin(site, "house", "house")
+    listing = run(site, "rules", "--format", "json", cwd=tmp_path)
+    rows = {r["code"]: r for r in json.loads(listing.stdout)}
+    assert rows["HSE001"]["plugin"] == "house" and rows["HSE001"]["name"] == "said-not-stated"
+    plugins = run(site, "plugins", cwd=tmp_path)
+    assert "house 1.0: 1 rule, prefixes HSE" in plugins.stdout
+
+    result = run(site, "check", str(article), cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{article}:1:14: HSE001 Use \"said\", not \"stated\"" in result.stdout
+    assert f"{article}:1:21: TYP003" in result.stdout
+    assert result.stdout.count("HSE001") == 1  # the quoted "stated" is left alone
+
+    selected = run(site, "check", "--select", "said-not-stated", str(article), cwd=tmp_path)
+    assert "HSE001" in selected.stdout and "TYP003" not in selected.stdout
+    doc = run(site, "rule", "HSE001", cwd=tmp_path)
+    assert "Plugin: house" in doc.stdout and "## What it does" in doc.stdout
+
+
+def test_two_plugins_claiming_one_prefix_is_a_clear_error(site, article, tmp_path):
+    make_plugin(site, "alpha", "alpha", prefix="HSE", name="rule-one")
+    make_plugin(site, "beta", "beta", prefix="HSE", name="rule-two")
+    result = run(site, "check", str(article), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plugins 'alpha' and 'beta' both claim the code prefix 'HSE'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_plugin_cannot_take_a_builtin_prefix(site, article, tmp_path):
+    make_plugin(site, "sneaky", "sneaky", prefix="TYP", name="typ-clone")
+    result = run(site, "rules", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plugins 'newslint' and 'sneaky' both claim the code prefix 'TYP'" in result.stderr
+
+
+def test_a_plugin_that_fails_to_import_is_named(site, article, tmp_path):
+    make_plugin(site, "broken", "broken", module_source="raise ImportError('missing dependency foo')\n")
+    result = run(site, "check", str(article), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plugin 'broken'" in result.stderr and "missing dependency foo" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_rule_with_bad_metadata_is_refused(site, article, tmp_path):
+    make_plugin(site, "sloppy", "sloppy", prefix="HSE", name="Not Kebab")
+    result = run(site, "rules", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "plugin 'sloppy'" in result.stderr and "kebab-case" in result.stderr
+
+
+def test_a_crashing_rule_is_an_error_for_that_file_only(site, tmp_path):
+    make_plugin(site, "crashy", "crashy", body="raise ValueError('boom')")
+    bad = tmp_path / "a.txt"
+    bad.write_text("Some text.\n", encoding="utf-8")
+    result = run(site, "check", "--select", "TYP003,HSE", str(bad), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "internal error in rule HSE001" in result.stderr and "plugin 'crashy'" in result.stderr
+    assert "Traceback" not in result.stderr

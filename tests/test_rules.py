@@ -1,0 +1,80 @@
+"""Every rule against its fixtures, and the meta-rules every rule must follow."""
+
+from pathlib import Path
+
+import pytest
+
+import newslint
+from newslint.plugins import get_registry
+from newslint.rule import DOC_SECTIONS, missing_doc_sections
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".md", ".txt"))
+
+
+def expected_lines(article: Path) -> list[str]:
+    expected = article.with_name(article.name + ".expected")
+    assert expected.exists(), f"{expected} is missing"
+    return [line for line in expected.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture(article: Path):
+    code = article.parent.name
+    diagnostics = newslint.lint_text(article.read_text(encoding="utf-8"), str(article), select=["ALL"])
+    got = [f"{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics if d.code == code]
+    assert got == expected_lines(article)
+    for d in diagnostics:  # the reported text is the source between the two positions
+        lines = article.read_text(encoding="utf-8").split("\n")
+        if d.line == d.end_line:
+            assert lines[d.line - 1][d.column - 1 : d.end_column - 1] == d.text
+
+
+@pytest.mark.parametrize("code", sorted(get_registry().rules))
+def test_every_rule_has_a_reporting_and_a_silent_fixture(code):
+    articles = [p for p in ARTICLES if p.parent.name == code]
+    assert any(expected_lines(p) for p in articles), f"{code} has no fixture that reports"
+    assert any(not expected_lines(p) for p in articles), f"{code} has no fixture that stays silent"
+
+
+@pytest.mark.parametrize("code", sorted(get_registry().rules))
+def test_every_rule_is_documented(code):
+    rule = get_registry().rules[code]
+    assert rule.summary(), f"{code} has no one-line summary"
+    assert missing_doc_sections(rule) == [], f"{code} docs lack sections; need {DOC_SECTIONS}"
+
+
+@pytest.mark.parametrize("code", sorted(get_registry().rules))
+def test_fix_flag_matches_behaviour(code):
+    """A rule that says it is fixable offers a fix in at least one fixture."""
+    rule = get_registry().rules[code]
+    fixes = [
+        d.fix
+        for p in ARTICLES
+        if p.parent.name == code
+        for d in newslint.lint_text(p.read_text(encoding="utf-8"), str(p), select=["ALL"])
+        if d.code == code and d.fix
+    ]
+    assert bool(fixes) == rule.fixable
+
+
+def test_typ003_fix_deletes_the_second_word():
+    from newslint.engine import apply_fixes
+
+    text = "Paris in the the spring and in in May."
+    diagnostics = newslint.lint_text(text, "a.txt", select=["TYP003"])
+    assert apply_fixes(text, diagnostics) == "Paris in the spring and in May."
+
+
+def test_web004_fix_writes_the_character():
+    from newslint.engine import apply_fixes
+
+    text = "Since 2012.&hellip; The minister&#8217;s view&nbsp;here."
+    diagnostics = newslint.lint_text(text, "a.txt", select=["WEB004"])
+    assert apply_fixes(text, diagnostics) == "Since 2012.… The minister’s view&nbsp;here."
+
+
+def test_web004_no_fix_that_would_break_a_quoted_yaml_scalar():
+    text = "---\ntitle: 'It&#39;s over'\n---\nBody.\n"
+    [d] = newslint.lint_text(text, "a.md", select=["WEB004"])
+    assert d.fix is None
