@@ -275,6 +275,9 @@ def is_excluded(path: str, settings: Settings) -> bool:
     name = os.path.basename(path.rstrip(os.sep))
     rel = os.path.relpath(os.path.abspath(path), settings.root).replace(os.sep, "/")
     for pattern in DEFAULT_EXCLUDE + tuple(settings.exclude):
-        if fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(rel, pattern):
+        if "/" in pattern:  # a path pattern, relative to the configuration file's folder
+            if not rel.startswith("../") and fnmatch.fnmatch(rel, pattern):
+                return True
+        elif fnmatch.fnmatch(name, pattern):
             return True
     return False

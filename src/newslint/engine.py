@@ -197,7 +197,7 @@ def expand_paths(paths: Iterable[str], linter: Linter) -> Iterator[str | FileRes
                 found = True
                 yield file
             if not found:
-                yield FileResult(path, error=f"{path}: no {', '.join(LINTABLE_SUFFIXES)} files to lint")
+                yield FileResult(path, error=f"{path}: no Markdown or text files to lint ({', '.join(LINTABLE_SUFFIXES)})")
         elif os.path.exists(path) or os.path.islink(path):
             yield path
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-import regex
+import re
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("error", "warning", "info")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Known false positives")
-CODE_RE = regex.compile(r"^([A-Z]{2,5})(\d{3})$")
-NAME_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE_RE = re.compile(r"^([A-Z]{2,5})(\d{3})$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+import re
 
 from .document import Document
 from .errors import InputError
 from .plugins import Registry
 from .rule import Diagnostic, Finding
 
-_DIRECTIVE_RE = regex.compile(r"\s*newslint\s*:\s*(\S+)(.*)", regex.DOTALL)
-_SELECTOR_SPLIT_RE = regex.compile(r"[\s,]+")
+_DIRECTIVE_RE = re.compile(r"\s*newslint\s*:\s*(\S+)(.*)", re.DOTALL)
+_SELECTOR_SPLIT_RE = re.compile(r"[\s,]+")
 KINDS = ("disable-next-line", "disable", "enable")
 FRONT_MATTER_KEY = "newslint"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 
-import regex
+import re
 
 from ..document import CODE, FIELD, Block, Comment, Document
 from ..errors import InputError
@@ -17,8 +17,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 TEXT_SUFFIXES = (".txt", ".text")
 LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
 
-_COMMENT_RE = regex.compile(r"<!--(.*?)-->", regex.DOTALL)
-_NOT_NEWLINE_RE = regex.compile(r"[^\r\n]")
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_NOT_NEWLINE_RE = re.compile(r"[^\r\n]")
 
 
 def format_for(path: str) -> str:

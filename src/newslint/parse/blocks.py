@@ -9,7 +9,7 @@ and link definitions. What is not prose is added to ``masks``.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..document import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, SHORT
 
@@ -17,20 +17,20 @@ Span = tuple[int, int]
 # A block as found by a scanner: (kind, start, end).
 RawBlock = tuple[str, int, int]
 
-_EOL_RE = regex.compile(r"\r\n|\r|\n")
-_FENCE_RE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX_RE = regex.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE_RE = regex.compile(r"[ \t]+#+[ \t]*$")
-_SETEXT_RE = regex.compile(r" {0,3}(?:=+|-+)[ \t]*$")
-_HR_RE = regex.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_HTML_BLOCK_RE = regex.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Z])")
-_LINK_DEF_RE = regex.compile(r" {0,3}\[[^\]]+\]:\s*\S")
-_BULLET_RE = regex.compile(r"( {0,3})([-*+•]|\d{1,9}[.)])([ \t]+|$)")
-_TEXT_BULLET_RE = regex.compile(r"([ \t]*)([-*+•·–]|\d{1,3}[.)])([ \t]+)(?=\S)")
-_QUOTE_MARK_RE = regex.compile(r" {0,3}> ?")
-_TABLE_DELIM_RE = regex.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
-_TERMINAL_RE = regex.compile(r"[.!?…:;][\"”’'»)\]*_]*$")
-_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+_EOL_RE = re.compile(r"\r\n|\r|\n")
+_FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
+_SETEXT_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_HR_RE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_HTML_BLOCK_RE = re.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Z])")
+_LINK_DEF_RE = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
+_BULLET_RE = re.compile(r"( {0,3})([-*+•]|\d{1,9}[.)])([ \t]+|$)")
+_TEXT_BULLET_RE = re.compile(r"([ \t]*)([-*+•·–]|\d{1,3}[.)])([ \t]+)(?=\S)")
+_QUOTE_MARK_RE = re.compile(r" {0,3}> ?")
+_TABLE_DELIM_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’'»)\]*_]*$")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 SHORT_LINE_WORDS = 15
 
@@ -270,7 +270,7 @@ def _blockquote(text: str, lines: list[Span], i: int, blocks: list[RawBlock], ma
     return i
 
 
-def _list_item(text: str, lines: list[Span], i: int, bullet: regex.Match, blocks: list[RawBlock], masks: list[Span]) -> int:
+def _list_item(text: str, lines: list[Span], i: int, bullet: re.Match, blocks: list[RawBlock], masks: list[Span]) -> int:
     """One list item: its first line, lazy continuation lines and indented paragraphs."""
     s, e = lines[i]
     masks.append((s, bullet.end()))

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
+import re
 
 from ..errors import InputError
 
 TEXT_FIELDS = ("title", "subtitle", "excerpt", "description", "summary")
-_OPEN_RE = regex.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
-_CLOSE_YAML_RE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
-_CLOSE_TOML_RE = regex.compile(r"^\+\+\+[ \t]*$", regex.MULTILINE)
+_OPEN_RE = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_CLOSE_YAML_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_CLOSE_TOML_RE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -82,7 +82,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter | None:
 def _add_text_field(fm: FrontMatter, text: str, key: str, style: str | None, start: int, end: int) -> None:
     if style in ("'", '"'):
         start, end = start + 1, end - 1
-        escape = regex.compile(r"''" if style == "'" else r"\\.")
+        escape = re.compile(r"''" if style == "'" else r"\\.")
         fm.masks.extend((m.start(), m.start() + 1) for m in escape.finditer(text, start, end))
     elif style in ("|", ">"):
         newline = text.find("\n", start, end)

@@ -6,35 +6,37 @@ no nested quantifiers, no unbounded back-tracking, so a 10 MB line cannot stall 
 
 from __future__ import annotations
 
-import regex
+import re
 
 # Both formats.
-URL_RE = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
-EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-TAG_RE = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
+URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
 _TRAILING_PUNCT = ".,;:!?)]'’\"”"
 
 # Markdown only.
-CODE_SPAN_RE = regex.compile(r"`+")
-IMAGE_RE = regex.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
-LINK_RE = regex.compile(r"(\[)[^\]\n]{0,1000}(\]\([^)\n]{0,2000}\)|\]\[[^\]\n]{0,200}\])")
-FOOTNOTE_RE = regex.compile(r"\[\^[^\]\s]{1,100}\]")
-AUTOLINK_RE = regex.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-EMPHASIS_RE = regex.compile(r"(?<![\p{L}\p{N}\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\p{L}\p{N}])|~~")
-ESCAPE_RE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
+CODE_SPAN_RE = re.compile(r"`+")
+IMAGE_RE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
+LINK_RE = re.compile(r"(\[)[^\]\n]{0,1000}(\]\([^)\n]{0,2000}\)|\]\[[^\]\n]{0,200}\])")
+FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,100}\]")
+AUTOLINK_RE = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+EMPHASIS_RE = re.compile(r"(?<![^\W_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![^\W_])|~~")
+ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
 def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     """URLs, e-mail addresses and HTML tags: never words, in any format."""
-    for m in URL_RE.finditer(text, start, end):
-        s, e = m.span()
-        while e > s and text[e - 1] in _TRAILING_PUNCT:
-            e -= 1
-        out.append((s, e))
-    for m in EMAIL_RE.finditer(text, start, end):
-        out.append(m.span())
-    for m in TAG_RE.finditer(text, start, end):
-        out.append(m.span())
+    chunk = text[start:end]
+    if "://" in chunk or "www." in chunk:
+        for m in URL_RE.finditer(text, start, end):
+            s, e = m.span()
+            while e > s and text[e - 1] in _TRAILING_PUNCT:
+                e -= 1
+            out.append((s, e))
+    if "@" in chunk:
+        out.extend(m.span() for m in EMAIL_RE.finditer(text, start, end))
+    if "<" in chunk:
+        out.extend(m.span() for m in TAG_RE.finditer(text, start, end))
 
 
 def mask_markdown(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -51,26 +51,20 @@ class RepeatedWord(Rule):
     def check(self, document: Document):
         text = document.text
         for sentence in document.sentences:
-            previous = None
-            for token in sentence.tokens:
+            words = [t for t in sentence.tokens if t[0] == WORD]
+            for previous, token in zip(words, words[1:]):
+                word = token.text
                 if (
-                    previous is not None
-                    and token.kind == WORD
-                    and previous.kind == WORD
-                    and token.text.lower() == previous.text.lower()
+                    len(word) == len(previous.text)
+                    and word.lower() == previous.text.lower()
                     and text[previous.end : token.start].isspace()
-                    and token.text.lower() not in INTENDED_DOUBLES
-                    and not (
-                        token.text[0].isupper()
-                        and previous.text[0].isupper()
-                        and token.text.lower() not in FUNCTION_WORDS
-                    )
+                    and word.lower() not in INTENDED_DOUBLES
+                    and not (word[0].isupper() and previous.text[0].isupper() and word.lower() not in FUNCTION_WORDS)
                 ):
                     yield Finding(
                         previous.start,
                         token.end,
-                        f'Repeated word "{token.text}"',
+                        f'Repeated word "{word}"',
                         suggestions=(previous.text,),
-                        fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{token.text}"'),
+                        fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{word}"'),
                     )
-                previous = token

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..document import CODE, FIELD, Document
 from ..parse.inline import TAG_RE
 from ..rule import Edit, Finding, Fix, Rule
 
-ENTITY_RE = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-SHORTCODE_RE = regex.compile(
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+SHORTCODE_RE = re.compile(
     r"\[/?(?:caption|gallery|embed|video|audio|playlist|vc_[a-z_]+|et_pb_[a-z_]+)\b[^\]\n]{0,500}\]"
 )
 # In a Markdown body these entities are escapes a writer may need; elsewhere they are residue.
