@@ -1,0 +1,44 @@
+"""The Python API: a pure function from text to diagnostics."""
+
+import pytest
+
+import newslint
+from newslint.errors import NewslintError
+
+
+def test_lint_text_returns_positioned_diagnostics():
+    [d] = newslint.lint_text("Paris in the the spring.", path="story.md")
+    assert (d.path, d.line, d.column, d.end_column, d.code, d.name) == ("story.md", 1, 10, 17, "TYP003", "repeated-word")
+    assert d.text == "the the" and d.severity == "warning" and d.fix is not None and d.fix.safe
+
+
+def test_select_and_ignore():
+    text = "It ended.&hellip; in the the end"
+    assert {d.code for d in newslint.lint_text(text, "a.txt")} == {"TYP003", "WEB004"}
+    assert {d.code for d in newslint.lint_text(text, "a.txt", select=["WEB"])} == {"WEB004"}
+    assert {d.code for d in newslint.lint_text(text, "a.txt", ignore=["repeated-word"])} == {"WEB004"}
+
+
+def test_lint_text_does_not_touch_the_disk(tmp_path):
+    path = tmp_path / "story.txt"
+    newslint.lint_text("the the", path=str(path))
+    assert not path.exists()
+
+
+def test_lint_file(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"\xef\xbb\xbfthe the\r\n")
+    [d] = newslint.lint_file(str(path))
+    assert (d.line, d.column) == (1, 1)
+
+
+def test_bad_front_matter_raises_a_newslint_error():
+    with pytest.raises(NewslintError, match="front matter"):
+        newslint.lint_text("---\ntitle: [x\n---\n", "a.md")
+
+
+def test_public_names():
+    assert newslint.Rule.__name__ == "Rule" and newslint.Finding.__name__ == "Finding"
+    assert callable(newslint.hookimpl)
+    with pytest.raises(AttributeError):
+        newslint.no_such_name

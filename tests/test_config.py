@@ -1,0 +1,72 @@
+"""Configuration: validation errors that name the key, and ruff-style selection."""
+
+import pytest
+
+from newslint.config import Overrides, Settings, select_rules, validate
+from newslint.errors import ConfigError
+from newslint.plugins import get_registry
+
+REGISTRY = get_registry()
+
+
+def settings(**table) -> Settings:
+    return validate(table, Settings(root="/tmp", source="/tmp/newslint.toml"), REGISTRY)
+
+
+def enabled(table=None, path="/tmp/a.txt", **overrides) -> set[str]:
+    return set(select_rules(settings(**(table or {})), Overrides(**overrides), REGISTRY, path))
+
+
+def test_defaults_enable_every_default_rule():
+    assert enabled() == {code for code, rule in REGISTRY.rules.items() if rule.enabled_by_default}
+
+
+def test_most_specific_selector_wins():
+    assert "TYP003" not in enabled(select=["TYP"], ignore=["TYP003"])
+    assert "TYP003" in enabled(select=["TYP003"], ignore=["TYP"])
+    assert enabled(select=["repeated-word"]) == {"TYP003"}
+    assert enabled(select=["WEB"], extend_select=["TYP003"]) == {"WEB004", "TYP003"}
+
+
+def test_cli_select_replaces_the_configured_selection():
+    assert enabled({"select": ["WEB"]}) == {"WEB004"}
+    assert enabled({"select": ["WEB"]}, select=["TYP"]) == {"TYP003"}
+    assert enabled({"ignore": ["WEB004"]}, extend_select=["NL"]) == {"TYP003", "NL100"}
+
+
+def test_per_file_ignores_match_relative_paths_and_names():
+    table = {"per-file-ignores": {"wire/*.txt": ["WEB"], "draft-*.md": ["TYP003"]}}
+    assert "WEB004" not in enabled(table, path="/tmp/wire/a.txt")
+    assert "WEB004" in enabled(table, path="/tmp/other/a.txt")
+    assert "TYP003" not in enabled(table, path="/tmp/deep/draft-1.md")
+
+
+def test_severity_override_most_specific_wins():
+    s = settings(severity={"TYP": "error", "repeated-word": "info"})
+    assert select_rules(s, Overrides(), REGISTRY, None)["TYP003"] == "info"
+    s = settings(severity={"WEB": "error"})
+    assert select_rules(s, Overrides(), REGISTRY, None)["WEB004"] == "error"
+
+
+@pytest.mark.parametrize(
+    "table, key",
+    [
+        ({"selct": ["TYP"]}, "'selct': unknown key"),
+        ({"select": "TYP"}, "'select': expected a list"),
+        ({"select": ["NOPE"]}, "'select': unknown rule, prefix or name 'NOPE'"),
+        ({"ignore": [3]}, "'ignore': expected strings"),
+        ({"severity": {"TYP003": "fatal"}}, "'severity': 'TYP003' = 'fatal'"),
+        ({"rules": {"TYP003": {"max": 3}}}, "TYP003 has no option 'max'"),
+        ({"rules": {"XYZ999": {}}}, "'rules': 'XYZ999' is not a rule code or name"),
+        ({"per-file-ignores": {"*.md": "TYP"}}, "'*.md' must map to a list"),
+        ({"vocabulary": "missing.txt"}, "'vocabulary': file not found"),
+    ],
+)
+def test_bad_configuration_names_the_key(table, key):
+    with pytest.raises(ConfigError) as info:
+        settings(**table)
+    assert key in str(info.value) and str(info.value).startswith("/tmp/newslint.toml")
+
+
+def test_a_known_prefix_without_rules_yet_is_accepted():
+    assert settings(ignore=["SPN"]).ignore == ["SPN"]
