@@ -146,8 +146,8 @@ def _check(args: argparse.Namespace) -> int:
     results.sort(key=lambda r: r.path)
 
     errors = [r for r in results if r.error]
-    for r in errors:
-        _error(r.error)
+    for message in dict.fromkeys(r.error for r in errors):  # a broken config is said once
+        _error(message)
     out = sys.stdout
     if args.diff:
         changed = _print_diffs(results, out)

@@ -17,7 +17,6 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 TEXT_SUFFIXES = (".txt", ".text")
 LINTABLE_SUFFIXES = MARKDOWN_SUFFIXES + TEXT_SUFFIXES
 
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _NOT_NEWLINE_RE = re.compile(r"[^\r\n]")
 
 
@@ -77,9 +76,9 @@ def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bo
         masks.extend(fm.masks)
         field_blocks = [Block(FIELD, s, e, doc, field_name=k) for k, s, e in fm.fields]
 
-    for m in _COMMENT_RE.finditer(text, body):
-        doc.comments.append(Comment(m.start(), m.end(), m.group(1)))
-        masks.append(m.span())
+    for start, end in _comments(text, body):
+        doc.comments.append(Comment(start, end, text[start + 4 : end - 3]))
+        masks.append((start, end))
     # Blocks are found on text with comments blanked, so a comment line acts as a blank line.
     scanned = _apply_masks(text, [(c.start, c.end) for c in doc.comments])
     lines = split_lines(scanned, body)
@@ -100,6 +99,18 @@ def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bo
     doc.blocks = field_blocks + [Block(kind, s, e, doc) for kind, s, e in raw_blocks]
     doc.prose = _apply_masks(text, masks)
     return doc
+
+
+def _comments(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of ``<!-- ... -->``; str.find keeps an unclosed ``<!--`` from making this quadratic."""
+    spans = []
+    while (open_ := text.find("<!--", start)) != -1:
+        close = text.find("-->", open_ + 4)
+        if close == -1:
+            break
+        spans.append((open_, close + 3))
+        start = close + 3
+    return spans
 
 
 def _apply_masks(text: str, masks: list[tuple[int, int]]) -> str:

@@ -20,7 +20,6 @@ RawBlock = tuple[str, int, int]
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$")
 _SETEXT_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _HR_RE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _HTML_BLOCK_RE = re.compile(r" {0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\?|![A-Z])")
@@ -29,7 +28,8 @@ _BULLET_RE = re.compile(r"( {0,3})([-*+•]|\d{1,9}[.)])([ \t]+|$)")
 _TEXT_BULLET_RE = re.compile(r"([ \t]*)([-*+•·–]|\d{1,3}[.)])([ \t]+)(?=\S)")
 _QUOTE_MARK_RE = re.compile(r" {0,3}> ?")
 _TABLE_DELIM_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
-_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’'»)\]*_]*$")
+_TERMINAL = ".!?…:;"
+_CLOSERS = "\"”’'»)]*_ \t"
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 SHORT_LINE_WORDS = 15
@@ -62,8 +62,8 @@ def _trimmed(text: str, start: int, end: int) -> Span:
 def classify_line_block(text: str, start: int, end: int, *, plain: bool) -> str:
     """A one-line block with no terminal punctuation is a short line (a caption, a
     headline, page furniture) or, in plain text, a heading when it is in title case."""
-    line = text[start:end].rstrip()
-    if _TERMINAL_RE.search(line):
+    line = text[start:end]
+    if _ends_with_terminal(line) or len(line) > 300:
         return PARAGRAPH
     words = _WORD_RE.findall(line)
     if len(words) > SHORT_LINE_WORDS:
@@ -95,7 +95,13 @@ def _looks_wrapped(text: str, lines: list[Span]) -> bool:
     body = lines[:-1]
     if not all(30 <= e - s <= 100 for s, e in body):
         return False
-    return any(not _TERMINAL_RE.search(text[s:e].rstrip()) for s, e in body)
+    return any(not _ends_with_terminal(text[s:e]) for s, e in body)
+
+
+def _ends_with_terminal(line: str) -> bool:
+    """Ends in . ! ? … : or ; before any closing quotes, brackets or emphasis."""
+    line = line.rstrip(_CLOSERS)
+    return bool(line) and line[-1] in _TERMINAL
 
 
 def scan_text(text: str, lines: list[Span], masks: list[Span]) -> list[RawBlock]:
@@ -178,11 +184,9 @@ def scan_markdown(text: str, lines: list[Span], masks: list[Span]) -> list[RawBl
         atx = _ATX_RE.match(text, s, e)
         if atx:
             flush()
-            closing = _ATX_CLOSE_RE.search(text, atx.end(), e)
-            content_end = closing.start() if closing else e
+            content_end = _atx_content_end(text, atx.end(), e)
             masks.append((s, atx.end()))
-            if closing:
-                masks.append((closing.start(), e))
+            masks.append((content_end, e))
             blocks.append((HEADING, *_trimmed(text, atx.end(), content_end)))
             i += 1
             continue
@@ -235,6 +239,15 @@ def scan_markdown(text: str, lines: list[Span], masks: list[Span]) -> list[RawBl
         i += 1
     flush()
     return blocks
+
+
+def _atx_content_end(text: str, start: int, end: int) -> int:
+    """End of an ATX heading's text, before an optional closing run of #s ("# Title ##")."""
+    line = text[start:end].rstrip(" \t")
+    stripped = line.rstrip("#")
+    if stripped != line and (not stripped or stripped[-1] in " \t"):
+        line = stripped.rstrip(" \t")
+    return start + len(line)
 
 
 def _indent(text: str, s: int, e: int) -> int:

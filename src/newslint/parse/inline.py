@@ -10,14 +10,14 @@ import re
 
 # Both formats.
 URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
 _TRAILING_PUNCT = ".,;:!?)]'’\"”"
 
 # Markdown only.
 CODE_SPAN_RE = re.compile(r"`+")
-IMAGE_RE = re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)")
-LINK_RE = re.compile(r"(\[)[^\]\n]{0,1000}(\]\([^)\n]{0,2000}\)|\]\[[^\]\n]{0,200}\])")
+IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
+LINK_RE = re.compile(r"(\[)[^\[\]\n]{0,1000}(\]\([^()\n]{0,2000}\)|\]\[[^\]\n]{0,200}\])")
 FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,100}\]")
 AUTOLINK_RE = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 EMPHASIS_RE = re.compile(r"(?<![^\W_\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![^\W_])|~~")
