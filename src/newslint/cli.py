@@ -194,12 +194,13 @@ def _print_diffs(results, out: TextIO) -> bool:
         if r.fixed is None or r.source is None:
             continue
         changed = True
-        out.writelines(difflib.unified_diff(
+        for line in difflib.unified_diff(
             r.source.splitlines(keepends=True), r.fixed.splitlines(keepends=True),
             fromfile=f"a/{r.path}", tofile=f"b/{r.path}",
-        ))
-        if not r.fixed.endswith(("\n", "\r")):
-            out.write("\n")
+        ):
+            out.write(line)
+            if not line.endswith(("\n", "\r")):  # the last line of a file with no final newline
+                out.write("\n\\ No newline at end of file\n")
     return changed
 
 
@@ -209,7 +210,8 @@ def _write_fixes(results, stdin_fixed_to: TextIO) -> TextIO | None:
     report_to = None
     for r in results:
         if r.stdin:
-            stdin_fixed_to.write(r.fixed if r.fixed is not None else (r.source or ""))
+            text = r.fixed if r.fixed is not None else (r.source or "")
+            stdin_fixed_to.write(("\ufeff" if r.had_bom else "") + text)
             stdin_fixed_to.flush()
             report_to = sys.stderr
         elif r.fixed is not None:
@@ -225,7 +227,8 @@ def atomic_write(path: str, text: str, bom: bool) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     import tempfile
 
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # through a symlink: fix the target, keep the link
+    directory = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".newslint-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

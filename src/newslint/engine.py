@@ -33,6 +33,7 @@ class FileResult:
     fixed: str | None = None  # the text after safe fixes, when any applied
     had_bom: bool = False
     stdin: bool = False  # read from standard input (its fixed text goes to stdout)
+    fixes_applied: int = 0
 
 
 class Linter:
@@ -93,9 +94,10 @@ class Linter:
             if self.fix:
                 result.source = text
                 for _ in range(MAX_FIX_PASSES):
-                    new_text = apply_fixes(doc.text, diagnostics)
+                    new_text, applied = apply_fixes(doc.text, diagnostics)
                     if new_text == doc.text:
                         break
+                    result.fixes_applied += applied
                     doc = parse(new_text, path, fmt, had_bom)
                     diagnostics = self._lint_document(doc, rules)
                 if doc.text != text:
@@ -158,9 +160,11 @@ def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diag
     )
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
-    """``text`` with every safe fix applied; a fix that overlaps an earlier one waits for the next pass."""
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
+    """``text`` with every safe fix applied, and how many were; a fix that overlaps an
+    earlier one waits for the next pass."""
     edits: list[Edit] = []
+    applied = 0
     taken_until = -1
     fixes = sorted((d.fix for d in diagnostics if d.fix and d.fix.safe), key=lambda f: min(e.start for e in f.edits))
     for fix in fixes:
@@ -168,16 +172,17 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
         if ordered[0].start < taken_until:
             continue
         edits.extend(ordered)
+        applied += 1
         taken_until = max(e.end for e in ordered)
     if not edits:
-        return text
+        return text, 0
     pieces, cursor = [], 0
     for edit in edits:
         pieces.append(text[cursor : edit.start])
         pieces.append(edit.content)
         cursor = edit.end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    return "".join(pieces), applied
 
 
 # -- many files -------------------------------------------------------------------------------
@@ -213,10 +218,14 @@ def _walk(root: str, settings: Settings) -> Iterator[str | FileResult]:
     for entry in entries:
         if is_excluded(entry.path, settings):
             continue
-        if entry.is_dir():
-            yield from _walk(entry.path, settings)
-        elif entry.name.lower().endswith(LINTABLE_SUFFIXES):
-            yield entry.path
+        try:
+            # Symlinked folders are not followed (a link to a parent would loop); linked files are.
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, settings)
+            elif entry.name.lower().endswith(LINTABLE_SUFFIXES) and entry.is_file():
+                yield entry.path
+        except OSError as exc:
+            yield FileResult(entry.path, error=f"{entry.path}: cannot read: {exc.strerror or exc}")
 
 
 _WORKER: Linter | None = None

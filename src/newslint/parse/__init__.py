@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 
@@ -86,19 +87,26 @@ def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bo
     raw_blocks = scanner(scanned, lines, masks)
 
     code = [(s, e) for kind, s, e in raw_blocks if kind == CODE]
-    if code:
-        doc.comments = [c for c in doc.comments if not any(s <= c.start < e for s, e in code)]
     for kind, start, end in raw_blocks:
         if kind != CODE:
             mask_common(text, start, end, masks)
             if fmt == "markdown":
-                mask_markdown(text, start, end, masks)
+                code.extend(mask_markdown(text, start, end, masks))
+    if code and doc.comments:  # a comment shown as code is not a suppression
+        code.sort()
+        starts = [s for s, _ in code]
+        doc.comments = [c for c in doc.comments if not _inside(c.start, code, starts)]
     for block in field_blocks:
         mask_common(text, block.start, block.end, masks)
 
     doc.blocks = field_blocks + [Block(kind, s, e, doc) for kind, s, e in raw_blocks]
     doc.prose = _apply_masks(text, masks)
     return doc
+
+
+def _inside(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _comments(text: str, start: int) -> list[tuple[int, int]]:

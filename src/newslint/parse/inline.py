@@ -39,8 +39,9 @@ def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
         out.extend(m.span() for m in TAG_RE.finditer(text, start, end))
 
 
-def mask_markdown(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    """Code spans, images, link targets, autolinks, footnote marks, emphasis and escapes."""
+def mask_markdown(text: str, start: int, end: int, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Code spans, images, link targets, autolinks, footnote marks, emphasis and escapes.
+    Returns the code spans."""
     code = _code_spans(text, start, end)
     out.extend(code)
     for m in IMAGE_RE.finditer(text, start, end):
@@ -51,6 +52,7 @@ def mask_markdown(text: str, start: int, end: int, out: list[tuple[int, int]]) -
     for pattern in (FOOTNOTE_RE, AUTOLINK_RE, EMPHASIS_RE, ESCAPE_RE):
         for m in pattern.finditer(text, start, end):
             out.append(m.span())
+    return code
 
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

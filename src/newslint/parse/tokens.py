@@ -17,7 +17,7 @@ _ALNUM = r"[\p{L}\p{M}\p{N}]"
 TOKEN_RE = regex.compile(
     r"(?P<number>[$£€¥]?\p{Nd}++(?:[.,:]\p{Nd}++)*+(?:%|['’]s(?!\p{L})|\p{L}++)?+(?:-\p{L}++)*+)"
     rf"|(?P<word>\p{{L}}{_ALNUM}*+(?:['’\-‐]{_ALNUM}++)*+)"
-    r"|(?P<punct>[^\s\p{L}\p{M}\p{N}])"
+    r"|(?P<punct>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|[^\s\p{L}\p{M}\p{N}])"
 )
 assert (NUMBER, WORD, PUNCT) == ("number", "word", "punct")  # the group names are the kinds
 

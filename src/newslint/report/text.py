@@ -33,6 +33,9 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
     linted = sum(1 for r in results if r.error is None)
     total = sum(counts.values())
     files = f"{linted} file{'s' if linted != 1 else ''}"
+    fixed = sum(r.fixes_applied for r in results if r.error is None)  # only --fix applies fixes
+    if fixed:
+        out.write(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n")
     if total == 0:
         out.write(f"No problems found in {files}.\n")
         return

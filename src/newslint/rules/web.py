@@ -78,8 +78,8 @@ class HtmlResidue(Rule):
     def _fix(document: Document, block, start: int, end: int, char: str) -> Fix | None:
         if not char.isprintable() or char.isspace():
             return None
-        if block.kind == FIELD and char in "'\"\\":
-            return None  # would end or escape a quoted YAML scalar
+        if block.kind == FIELD and char.isascii() and not char.isalnum():
+            return None  # ' " # : & and friends can end, comment out or re-type a YAML value
         return Fix((Edit(start, end, char),), f"Replace with {char}")
 
 
