@@ -34,7 +34,7 @@ class Registry:
 
     def add(self, plugin: str, rules: Iterable[type[Rule]]) -> None:
         for rule in rules:
-            problems = validate_rule(rule, plugin)
+            problems = validate_rule(rule)
             if problems:
                 raise PluginError(f"plugin '{plugin}': " + "; ".join(problems))
             prefix = prefix_of(rule.code)
@@ -73,8 +73,8 @@ def _builtin_plugin():
     return rules
 
 
-def load_plugins(load_entry_points: bool = True) -> tuple[Registry, "object"]:
-    """Build the plugin manager and the registry. Raises PluginError."""
+def load_plugins(load_entry_points: bool = True) -> Registry:
+    """Register the built-in rules and every installed plugin's. Raises PluginError."""
     import pluggy
 
     from . import hookspecs
@@ -93,7 +93,7 @@ def load_plugins(load_entry_points: bool = True) -> tuple[Registry, "object"]:
         except Exception as exc:  # a broken plugin must not show a traceback
             raise PluginError(f"plugin '{name}': newslint_rules() failed: {exc}") from None
         registry.add(name, provided or [])
-    return registry, pm
+    return registry
 
 
 def _any_plugin_installed() -> bool:
@@ -147,5 +147,5 @@ def get_registry() -> Registry:
     """The registry for this process, built on first use."""
     global _REGISTRY
     if _REGISTRY is None:
-        _REGISTRY, _ = load_plugins()
+        _REGISTRY = load_plugins()
     return _REGISTRY

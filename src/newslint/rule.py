@@ -113,7 +113,7 @@ class Rule:
         return cls.documentation().split("\n", 1)[0]
 
 
-def validate_rule(rule: type, plugin: str) -> list[str]:
+def validate_rule(rule: type) -> list[str]:
     """What is wrong with a rule class's metadata, as messages (empty when it is fine)."""
     problems = []
     label = getattr(rule, "__name__", repr(rule))
