@@ -30,8 +30,9 @@ def test_most_specific_selector_wins():
 
 def test_cli_select_replaces_the_configured_selection():
     assert enabled({"select": ["WEB"]}) == {"WEB004"}
-    assert enabled({"select": ["WEB"]}, select=["TYP"]) == {"TYP003"}
-    assert enabled({"ignore": ["WEB004"]}, extend_select=["NL"]) == {"TYP003", "NL100"}
+    assert enabled({"select": ["WEB"]}, select=["TYP003"]) == {"TYP003"}
+    assert enabled({"select": ["WEB"]}, select=["TYP"]) == {c for c in REGISTRY.rules if c.startswith("TYP")}
+    assert enabled({"select": ["TYP003"], "ignore": ["WEB004"]}, extend_select=["NL"]) == {"TYP003", "NL100"}
 
 
 def test_per_file_ignores_match_relative_paths_and_names():

@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. TYP003 or repeated-word")
 
     sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
+
+    words = sub.add_parser(
+        "words", help="list the unknown words of a corpus with counts, to build a vocabulary file",
+        description="Print the words the spelling rule (TYP001) does not know, commonest first, "
+        "one 'count<TAB>word' a line: review them and add the good ones to 'accept' or the vocabulary file.",
+    )
+    words.add_argument("--unknown", action="store_true", help="list unknown words (the default and only listing)")
+    words.add_argument("--config", metavar="FILE", help="configuration file to use")
+    words.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
+    words.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; default: .")
     return parser
 
 
@@ -101,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rule(args)
         if args.command == "plugins":
             return _plugins()
+        if args.command == "words":
+            return _words(args)
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
@@ -285,6 +297,22 @@ def _rule(args: argparse.Namespace) -> int:
             print(f"  {name} = {default!r}")
     print(body.rstrip())
     return EXIT_CLEAN
+
+
+def _words(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .config import Overrides
+    from .engine import Linter, lint_paths
+
+    linter = Linter(_registry(), Overrides(select=["TYP001"]), args.config)
+    results = lint_paths(args.paths or ["."], linter, args.jobs)
+    counts = Counter(d.text for r in results for d in r.diagnostics if d.code == "TYP001")
+    for message in dict.fromkeys(r.error for r in results if r.error):
+        _error(message)
+    for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower(), item[0])):
+        print(f"{count}\t{word}")
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
 
 
 def _plugins() -> int:

@@ -28,6 +28,7 @@ KEYS = {
     "severity": dict,
     "rules": dict,
     "accept": list,
+    "reject": list,
     "vocabulary": str,
     "exclude": list,
 }
@@ -45,8 +46,9 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # code -> options
-    accept: list[str] = field(default_factory=list)
-    vocabulary: str | None = None
+    accept: list[str] = field(default_factory=list)  # words the spelling rules accept
+    reject: list[str] = field(default_factory=list)  # words the spelling rules always report
+    vocabulary: str | None = None  # a file of more accepted words
     exclude: list[str] = field(default_factory=list)
 
 
@@ -109,7 +111,7 @@ def validate(table: dict[str, Any], settings: Settings, registry: Registry, wher
             raise err(key, f"unknown key (known keys: {known})")
         if not isinstance(value, KEYS[key]):
             raise err(key, f"expected a {_type_name(KEYS[key])}, got {_type_name(type(value))}")
-    for key in ("select", "extend-select", "ignore", "accept", "exclude"):
+    for key in ("select", "extend-select", "ignore", "accept", "reject", "exclude"):
         for item in table.get(key, []):
             if not isinstance(item, str):
                 raise err(key, f"expected strings, got {item!r}")
@@ -121,6 +123,7 @@ def validate(table: dict[str, Any], settings: Settings, registry: Registry, wher
     settings.extend_select = table.get("extend-select", [])
     settings.ignore = table.get("ignore", [])
     settings.accept = table.get("accept", [])
+    settings.reject = table.get("reject", [])
     settings.exclude = table.get("exclude", [])
     for pattern, selectors in table.get("per-file-ignores", {}).items():
         if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):

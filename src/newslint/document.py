@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 # Block kinds.
 HEADING = "heading"
@@ -111,6 +111,7 @@ class Sentence:
     end: int
     block: Block
     _tokens: list[Token] | None = field(default=None, repr=False)
+    _words: list[Token] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -130,7 +131,9 @@ class Sentence:
 
     @property
     def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.kind == WORD]
+        if self._words is None:
+            self._words = [t for t in self.tokens if t[0] == WORD]
+        return self._words
 
 
 @dataclass(eq=False, slots=True)
@@ -204,9 +207,17 @@ class Document:
     front_matter_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
     had_bom: bool = False
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _lines: LineIndex | None = field(default=None, repr=False)
     _quote_starts: list[int] | None = field(default=None, repr=False)
     _quote_ends: list[int] | None = field(default=None, repr=False)
+
+    def derived(self, key: str, build: Callable[[Document], Any]) -> Any:
+        """An analysis of this document that several rules share (the names it uses, say),
+        built by ``build(document)`` on first use and kept: parse once, analyse once."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     @property
     def lines(self) -> LineIndex:

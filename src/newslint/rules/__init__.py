@@ -6,7 +6,7 @@ from ..hookspecs import hookimpl
 @hookimpl
 def newslint_rules():
     from .meta import UnusedSuppression
-    from .typos import RepeatedWord
+    from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
     from .web import HtmlResidue
 
-    return [RepeatedWord, HtmlResidue, UnusedSuppression]
+    return [UnknownWord, NameVariant, RepeatedWord, RunTogether, HtmlResidue, UnusedSuppression]
