@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import WORD, Document
 from ..lexicon import HYPHEN_PREFIXES
 from ..rule import Edit, Finding, Fix, Rule
@@ -85,6 +87,7 @@ MIN_AFTER_PREFIX = 5
 COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
 LATIN_LIMIT = 0x250  # words with letters beyond Latin Extended-B belong to another script
 _APOSTROPHES = "'’"
+_DIGIT_RE = re.compile(r"\d")
 
 
 def strip_possessive(word: str) -> str:
@@ -299,6 +302,8 @@ class UnknownWord(Rule):
                 unknown = lowercase.get(word)
                 if unknown is None:
                     unknown = lowercase[word] = self._unknown(word, False, False, names, lexicon)
+            elif not initial and "-" not in word:
+                unknown = False if not self.vocabulary.reject else self.vocabulary.rejects(word)  # a name
             else:
                 key = (word, initial, followed_by_name)
                 unknown = verdicts.get(key)
@@ -319,7 +324,7 @@ class UnknownWord(Rule):
         if (
             len(word) < 2
             or not is_latin(word)
-            or any(c.isdigit() for c in word)
+            or _DIGIT_RE.search(word)
             or word.isupper()
             or has_inner_capital(word)
             or self.vocabulary.accepts(word)
@@ -535,7 +540,8 @@ class RunTogether(Rule):
         lexicon = load_lexicon()
         prose = document.prose
         for token, _, _ in name_index(document).words:
-            if not has_inner_capital(token.text):
+            word = token[3]
+            if word.islower() or not has_inner_capital(word):
                 continue
             if token.start and prose[token.start - 1] in "@#":
                 continue
