@@ -159,15 +159,14 @@ class NameIndex:
     def __init__(self, document: Document) -> None:
         self.mid_sentence: dict[str, int] = {}  # capitalised form -> count in mid-sentence
         self.counts: dict[str, int] = {}  # every capitalised form -> count
-        # (token, sentence-initial, next word capitalised or a name particle)
-        self.words: list[tuple[object, bool, bool]] = []
+        # Capitalised words: (token, sentence-initial, next word capitalised or a name particle)
+        self.capitalised: list[tuple[object, bool, bool]] = []
         text = document.text
         for sentence in document.sentences:
             words = sentence.words
             for i, token in enumerate(words):
                 word = token[3]
                 if not word[0].isupper():
-                    self.words.append((token, i == 0, False))
                     continue
                 followed_by_name = False
                 if i == 0 and i + 1 < len(words):
@@ -175,7 +174,7 @@ class NameIndex:
                     followed_by_name = text[token.end : nxt.start].isspace() and (
                         nxt.text[0].isupper() or nxt.text.lower().startswith(NAME_PARTICLES)
                     )
-                self.words.append((token, i == 0, followed_by_name))
+                self.capitalised.append((token, i == 0, followed_by_name))
                 form = strip_possessive(word)
                 self.counts[form] = self.counts.get(form, 0) + 1
                 if i and not (token.start and text[token.start - 1] in "@#"):
@@ -294,29 +293,40 @@ class UnknownWord(Rule):
         lexicon = load_lexicon(self.settings["dialect"])
         names = name_index(document)
         prose = document.prose
-        verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
         lowercase = self._lowercase_verdicts  # lowercase words: the same in every article
-        for token, initial, followed_by_name in names.words:
-            word = strip_possessive(token[3])
-            if word[0].islower():
+        for sentence in document.sentences:
+            for token in sentence.words:
+                word = token[3]
+                if not word[0].islower():
+                    continue
+                word = strip_possessive(word)
                 unknown = lowercase.get(word)
                 if unknown is None:
                     unknown = lowercase[word] = self._unknown(word, False, False, names, lexicon)
-            elif not initial and "-" not in word:
+                if unknown:
+                    yield from self._report(token, word, prose, lexicon)
+        verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
+        for token, initial, followed_by_name in names.capitalised:
+            word = strip_possessive(token[3])
+            if not initial and "-" not in word:
                 unknown = False if not self.vocabulary.reject else self.vocabulary.rejects(word)  # a name
             else:
                 key = (word, initial, followed_by_name)
                 unknown = verdicts.get(key)
                 if unknown is None:
                     unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
-            if not unknown or (token.start and prose[token.start - 1] in "@#"):
-                continue
-            if self.vocabulary.rejects(word):
-                yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
-                continue
-            suggestions = tuple(lexicon.suggest(word))
-            hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
-            yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
+            if unknown:
+                yield from self._report(token, word, prose, lexicon)
+
+    def _report(self, token, word: str, prose: str, lexicon):
+        if token.start and prose[token.start - 1] in "@#":
+            return  # a handle or a hashtag
+        if self.vocabulary.rejects(word):
+            yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
+            return
+        suggestions = tuple(lexicon.suggest(word))
+        hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
+        yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
 
     def _unknown(self, word: str, initial: bool, followed_by_name: bool, names: NameIndex, lexicon) -> bool:
         if self.vocabulary.rejects(word):
@@ -453,7 +463,7 @@ class NameVariant(Rule):
                     best = replacement.get(form)
                     if best is None or forms[other] > forms[best]:
                         replacement[form] = other
-        for token, _, _ in names.words:
+        for token, _, _ in names.capitalised:
             form = strip_possessive(token.text)
             if form in replacement:
                 common = replacement[form]
@@ -539,7 +549,7 @@ class RunTogether(Rule):
 
         lexicon = load_lexicon()
         prose = document.prose
-        for token, _, _ in name_index(document).words:
+        for token in (t for sentence in document.sentences for t in sentence.words):
             word = token[3]
             if word.islower() or not has_inner_capital(word):
                 continue
