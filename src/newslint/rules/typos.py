@@ -309,7 +309,7 @@ class UnknownWord(Rule):
         for token, initial, followed_by_name in names.capitalised:
             word = strip_possessive(token[3])
             if not initial and "-" not in word:
-                unknown = False if not self.vocabulary.reject else self.vocabulary.rejects(word)  # a name
+                unknown = self.vocabulary.rejects(word)  # otherwise a name
             else:
                 key = (word, initial, followed_by_name)
                 unknown = verdicts.get(key)
