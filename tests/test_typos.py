@@ -72,3 +72,13 @@ def test_words_command_lists_unknown_words_with_counts(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["2\tobservauion", "1\tiof", "1\ttipo"]
+
+
+def test_run_together_fix_is_offered_but_not_applied_by_fix(tmp_path):
+    """TYP004's space is a suggestion (an unsafe fix): --fix must leave the text alone."""
+    from newslint.engine import apply_fixes
+
+    text = "Clashes spread across theSyrian north."
+    [d] = newslint.lint_text(text, "a.txt", select=["TYP004"])
+    assert d.suggestions == ("the Syrian",) and d.fix is not None and not d.fix.safe
+    assert apply_fixes(text, [d]) == (text, 0)
