@@ -25,11 +25,12 @@ def test_most_specific_selector_wins():
     assert "TYP003" not in enabled(select=["TYP"], ignore=["TYP003"])
     assert "TYP003" in enabled(select=["TYP003"], ignore=["TYP"])
     assert enabled(select=["repeated-word"]) == {"TYP003"}
-    assert enabled(select=["WEB"], extend_select=["TYP003"]) == {"WEB004", "TYP003"}
+    web = {c for c in REGISTRY.rules if c.startswith("WEB")}
+    assert enabled(select=["WEB"], extend_select=["TYP003"]) == web | {"TYP003"}
 
 
 def test_cli_select_replaces_the_configured_selection():
-    assert enabled({"select": ["WEB"]}) == {"WEB004"}
+    assert enabled({"select": ["WEB004"]}) == {"WEB004"}
     assert enabled({"select": ["WEB"]}, select=["TYP003"]) == {"TYP003"}
     assert enabled({"select": ["WEB"]}, select=["TYP"]) == {c for c in REGISTRY.rules if c.startswith("TYP")}
     assert enabled({"select": ["TYP003"], "ignore": ["WEB004"]}, extend_select=["NL"]) == {"TYP003", "NL100"}

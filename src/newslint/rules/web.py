@@ -85,3 +85,113 @@ class HtmlResidue(Rule):
 
 def _short(markup: str) -> str:
     return markup if len(markup) <= 40 else markup[:37] + "..."
+
+
+MIN_DUPLICATE_CHARS = 30
+
+
+class DuplicateBlock(Rule):
+    """Duplicated paragraph or caption: a block that repeats an earlier one.
+
+    ## What it does
+    Reports a paragraph, caption or line that repeats an earlier block of the same
+    article word for word (ignoring case, spacing and punctuation), or that is the
+    earlier block with something appended, such as a photo credit ("...2020.Credit: AFP").
+    Blocks shorter than 30 characters are not compared.
+
+    ## Why is this bad?
+    Scrapers pick up a photo caption twice (once from the image, once from its
+    caption element) and CMS imports duplicate paragraphs; the copy reads as broken.
+
+    ## Example
+    ```text
+    Rebels enter the town of Saraqeb in Idlib province, Syria, Feb. 27, 2020.
+    Rebels enter the town of Saraqeb in Idlib province, Syria, Feb. 27, 2020.
+    ```
+
+    ## Use instead
+    Keep one of them.
+
+    ## Known false positives
+    A deliberate repeat (a refrain quoted twice, a standfirst repeated as the first
+    paragraph) is reported; suppress it with a comment if it is meant.
+    """
+
+    code = "WEB002"
+    name = "duplicate-block"
+    family = "web"
+    severity = "warning"
+
+    def check(self, document: Document):
+        seen: list[tuple[str, int]] = []  # normalised text, line of the first occurrence
+        for block in document.prose_blocks:
+            key = _normalise(block.prose)
+            if len(key) < MIN_DUPLICATE_CHARS:
+                continue
+            for earlier, line in seen:
+                if key == earlier or (key.startswith(earlier) and len(earlier) >= 0.6 * len(key)):
+                    what = "repeats" if key == earlier else "repeats, with more after it,"
+                    yield Finding(block.start, block.end, f"This block {what} the one on line {line}")
+                    break
+            else:
+                seen.append((key, document.position(block.start)[0]))
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+class ForeignScriptLine(Rule):
+    """Line in another script inside an English article (navigation text, related links).
+
+    ## What it does
+    Reports a block whose letters are mostly in a script other than Latin (Hebrew,
+    Arabic, Cyrillic, CJK, ...) in an article whose letters are otherwise Latin.
+    Names and single words in another script inside an English sentence are fine.
+
+    ## Why is this bad?
+    A scraper that keeps a site's navigation or related-article list in another
+    language leaves lines no English reader can use.
+
+    ## Example
+    ```text
+    Already signed up? Log in.
+    בנימין נתניהו השקת ספר
+    ```
+
+    ## Use instead
+    Delete the line.
+
+    ## Known false positives
+    A quotation given in the original script on a line of its own is reported;
+    articles written mostly in another script are not checked at all.
+    """
+
+    code = "WEB003"
+    name = "foreign-script-line"
+    family = "web"
+    severity = "warning"
+
+    def check(self, document: Document):
+        counts = [(block, *_letter_counts(block.prose)) for block in document.prose_blocks]
+        latin = sum(c[1] for c in counts)
+        other = sum(c[2] for c in counts)
+        if latin == 0 or other > 0.2 * (latin + other):
+            return  # not an English article with a stray line: nothing to say
+        for block, block_latin, block_other in counts:
+            if block_other >= 4 and block_other > 2 * block_latin:
+                yield Finding(block.start, block.end, "A line in another script in an English article")
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """Latin letters and letters of other scripts (Latin = below U+0250, or U+1E00-U+1EFF)."""
+    if text.isascii():
+        return sum(c.isalpha() for c in text), 0
+    latin = other = 0
+    for c in text:
+        if c.isalpha():
+            if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF:
+                latin += 1
+            else:
+                other += 1
+    return latin, other
