@@ -6,13 +6,13 @@ from ..hookspecs import hookimpl
 @hookimpl
 def newslint_rules():
     from .meta import UnusedSuppression
-    from .sentences import GluedSentences
+    from .sentences import GluedSentences, UnbalancedQuotes
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
-    from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue
+    from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake
 
     return [
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
-        GluedSentences,
-        DuplicateBlock, ForeignScriptLine, HtmlResidue,
+        UnbalancedQuotes, GluedSentences,
+        DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
         UnusedSuppression,
     ]
