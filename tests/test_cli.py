@@ -75,7 +75,7 @@ def test_columns_count_characters_not_bytes_and_a_tab_is_one_column(run, write):
         "Line one is fine.\n"
         "Wait&hellip; and in in Paris.\n"  # &hellip; at 5, "in in" at 18
         "Café — the the end.\n"  # é and — are one column each: "the the" at 8
-        "\tTab then the the.\n",  # the tab is column 1: "the the" at 11
+        "\tTab then the the end.\n",  # the tab is column 1: "the the" at 11
     )
     result = run("check", "story.txt")
     assert result.code == 1

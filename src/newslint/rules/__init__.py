@@ -6,13 +6,13 @@ from ..hookspecs import hookimpl
 @hookimpl
 def newslint_rules():
     from .meta import UnusedSuppression
-    from .sentences import GluedSentences, UnbalancedQuotes
+    from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
     from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake
 
     return [
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
-        UnbalancedQuotes, GluedSentences,
+        TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
         UnusedSuppression,
     ]
