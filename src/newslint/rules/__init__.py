@@ -8,11 +8,11 @@ def newslint_rules():
     from .meta import UnusedSuppression
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
-    from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake
+    from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake, PageFurniture
 
     return [
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
-        DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
+        PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
         UnusedSuppression,
     ]

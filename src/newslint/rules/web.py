@@ -267,3 +267,91 @@ class Mojibake(Rule):
                     suggestions=(repaired,),
                     fix=Fix((Edit(m.start(), m.end(), repaired),), f"Replace with {repaired}"),
                 )
+
+
+_FURNITURE_MAX_WORDS = 15
+_FURNITURE_STRIP = " \t.:;!?*-–—|•·>«»\"“”'’()[]"
+
+
+def _load_furniture() -> re.Pattern:
+    import os
+
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "furniture.txt")
+    with open(path, encoding="utf-8") as f:
+        patterns = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+_FURNITURE: re.Pattern | None = None
+
+
+class PageFurniture(Rule):
+    """Page furniture: share buttons, comment and subscription widgets, paywall prompts, teasers.
+
+    ## What it does
+    Reports short lines (15 words or fewer) that are the labels of web-page widgets
+    rather than copy: share, e-mail and print buttons, comment forms and counters,
+    log-in, subscription and paywall prompts, "Click here", "Read more", cookie
+    banners. The phrases live in a data file (`data/furniture.txt`). After the last
+    full paragraph of the story, short unpunctuated lines in title case (navigation
+    labels, related-article teasers) are reported too.
+
+    ## Why is this bad?
+    A scraped page keeps its chrome: "Send in e-mail", "Total Comments (0)" and
+    "Already signed up? LOG IN" are not part of the story and must not be published.
+
+    ## Example
+    ```text
+    ... the regime to square one," said Ahmad Rahhal.
+
+    Already signed up? LOG IN
+    Total Comments (0)
+    ```
+
+    ## Use instead
+    Delete the lines.
+
+    ## Known false positives
+    A one-line paragraph that happens to read like a widget ("Subscribe now") in the
+    body of a story is reported, and so is a trailing title-case line such as a credit
+    line after the last paragraph ("Reporting by Jane Doe" is not: it is not in title
+    case). Lines in other scripts are left to WEB003.
+    """
+
+    code = "WEB001"
+    name = "page-furniture"
+    family = "web"
+    severity = "warning"
+
+    def check(self, document: Document):
+        global _FURNITURE
+        if _FURNITURE is None:
+            _FURNITURE = _load_furniture()
+        from ..document import FIELD, HEADING, PARAGRAPH, SHORT
+
+        blocks = [b for b in document.prose_blocks if b.kind != FIELD]
+        last_body = max(
+            (i for i, b in enumerate(blocks) if b.kind == PARAGRAPH and _is_full_paragraph(b.prose)), default=len(blocks)
+        )
+        for i, block in enumerate(blocks):
+            text = " ".join(block.prose.split())
+            latin, other = _letter_counts(text)
+            if len(text.split()) > _FURNITURE_MAX_WORDS or other > latin:
+                continue
+            label = text.strip(_FURNITURE_STRIP)
+            if _FURNITURE.fullmatch(label) or _FURNITURE.fullmatch(text):
+                yield Finding(block.start, block.end, f'Page furniture left in the text: "{_short(text)}"')
+            elif i > last_body and block.kind in (SHORT, HEADING) and _title_case(label) and not _CREDIT_LINE_RE.search(text):
+                yield Finding(block.start, block.end, f'Navigation or teaser line after the story: "{_short(text)}"')
+
+
+_CREDIT_LINE_RE = re.compile(r"\b(?:with agencies|reporting by|editing by|writing by|contributed|staff|photo|credit|source|picture)\b", re.IGNORECASE)
+
+
+def _is_full_paragraph(text: str) -> bool:
+    return len(text.split()) >= 12 and text.rstrip(" \t\r\n\"”’')").endswith((".", "!", "?", "…"))
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
