@@ -137,7 +137,7 @@ _CREDIT_RE = re.compile(
 
 
 class TruncatedParagraph(Rule):
-    """Paragraph or quote that ends mid-sentence (“... he said the government had sustained “huge”).
+    """Paragraph or quote that ends mid-sentence ("... the government had sustained “huge”").
 
     ## What it does
     Reports a body paragraph whose last sentence has no terminal punctuation, or ends
