@@ -68,11 +68,19 @@ def classify_line_block(text: str, start: int, end: int, *, plain: bool) -> str:
     words = _WORD_RE.findall(line)
     if len(words) > SHORT_LINE_WORDS:
         return PARAGRAPH
-    if plain and len(words) >= 3:
-        significant = [w for w in words if len(w) > 3]
-        if significant and sum(w[0].isupper() for w in significant) >= 0.75 * len(significant):
-            return HEADING
+    if plain and len(words) >= 3 and is_title_case(words):
+        return HEADING
     return SHORT
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Most words longer than three letters start with a capital: a headline or a label."""
+    significant = [w for w in words if len(w) > 3]
+    return bool(significant) and sum(w[0].isupper() for w in significant) >= 0.75 * len(significant)
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
 
 
 def _paragraph(text: str, lines: list[Span], plain: bool) -> RawBlock:

@@ -177,9 +177,9 @@ class TruncatedParagraph(Rule):
     severity = "warning"
 
     def check(self, document: Document):
-        from ..document import PARAGRAPH, QUOTE, SHORT
+        from ..document import FIELD, PARAGRAPH, QUOTE, SHORT
 
-        blocks = [b for b in document.prose_blocks if b.kind not in ("front_matter_field",)]
+        blocks = [b for b in document.prose_blocks if b.kind != FIELD]
         prose = document.prose
         in_body = False  # the head of a story (title, standfirst, byline) comes before its first full sentence
         for i, block in enumerate(blocks):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import CODE, FIELD, Document
+from ..parse.blocks import is_title_case, words_of
 from ..parse.inline import TAG_RE
 from ..rule import Edit, Finding, Fix, Rule
 
@@ -276,8 +277,9 @@ _FURNITURE_STRIP = " \t.:;!?*-–—|•·>«»\"“”'’()[]"
 def _load_furniture() -> re.Pattern:
     import os
 
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "furniture.txt")
-    with open(path, encoding="utf-8") as f:
+    from ..lexicon import DATA_DIR
+
+    with open(os.path.join(DATA_DIR, "furniture.txt"), encoding="utf-8") as f:
         patterns = [line.strip() for line in f if line.strip() and not line.startswith("#")]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -341,7 +343,12 @@ class PageFurniture(Rule):
             label = text.strip(_FURNITURE_STRIP)
             if _FURNITURE.fullmatch(label) or _FURNITURE.fullmatch(text):
                 yield Finding(block.start, block.end, f'Page furniture left in the text: "{_short(text)}"')
-            elif i > last_body and block.kind in (SHORT, HEADING) and _title_case(label) and not _CREDIT_LINE_RE.search(text):
+            elif (
+                i > last_body
+                and block.kind in (SHORT, HEADING)
+                and is_title_case(words_of(label))
+                and not _CREDIT_LINE_RE.search(text)
+            ):
                 yield Finding(block.start, block.end, f'Navigation or teaser line after the story: "{_short(text)}"')
 
 
@@ -352,6 +359,3 @@ def _is_full_paragraph(text: str) -> bool:
     return len(text.split()) >= 12 and text.rstrip(" \t\r\n\"”’')").endswith((".", "!", "?", "…"))
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
