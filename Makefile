@@ -16,7 +16,12 @@ help:
 $(BIN)/newslint: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet $(addprefix -e ,$(PLUGINS))
 	@touch $@
+
+# The plugin packages in plugins/ (installed as an outside user would, tested by `make test`).
+PLUGINS := $(patsubst %/pyproject.toml,%,$(wildcard plugins/*/pyproject.toml))
+$(BIN)/newslint: $(addsuffix /pyproject.toml,$(PLUGINS))
 
 # Exit status 1 means "problems found", which is what the examples are for; 2 is a real error.
 examples: $(BIN)/newslint

@@ -64,7 +64,7 @@ def make_plugin(site: Path, dist: str, entry: str, prefix: str = "HSE", name: st
 
 
 def run(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(site)}
+    env = {**{k: v for k, v in os.environ.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"}, "PYTHONPATH": str(site)}
     return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=60)
 
@@ -142,3 +142,11 @@ def test_a_crashing_rule_is_an_error_for_that_file_only(site, tmp_path):
     assert result.returncode == 2
     assert "internal error in rule HSE001" in result.stderr and "plugin 'crashy'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_plugin_autoload_can_be_disabled(site, article, tmp_path):
+    make_plugin(site, "house", "house")
+    env = {**os.environ, "PYTHONPATH": str(site), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    result = subprocess.run([sys.executable, "-m", "newslint", "plugins"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "house" not in result.stdout and "newslint built-in" in result.stdout

@@ -10,6 +10,9 @@ from newslint.rule import DOC_SECTIONS, missing_doc_sections
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".md", ".txt"))
+# The core's own rules: installed plugins (plugins/*) are tested in their own packages, and
+# one of them (LT001) needs a server, so "ALL" here means every built-in rule.
+BUILTIN = sorted(code for code, rule in get_registry().rules.items() if rule.plugin == "newslint")
 
 
 def expected_lines(article: Path) -> list[str]:
@@ -21,7 +24,7 @@ def expected_lines(article: Path) -> list[str]:
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_fixture(article: Path):
     code = article.parent.name
-    diagnostics = newslint.lint_text(article.read_text(encoding="utf-8"), str(article), select=["ALL"])
+    diagnostics = newslint.lint_text(article.read_text(encoding="utf-8"), str(article), select=BUILTIN)
     got = [f"{d.line}:{d.column}: {d.code} {d.message}" for d in diagnostics if d.code == code]
     assert got == expected_lines(article)
     for d in diagnostics:  # the reported text is the source between the two positions
@@ -30,7 +33,7 @@ def test_fixture(article: Path):
             assert lines[d.line - 1][d.column - 1 : d.end_column - 1] == d.text
 
 
-@pytest.mark.parametrize("code", sorted(get_registry().rules))
+@pytest.mark.parametrize("code", BUILTIN)
 def test_every_rule_has_a_reporting_and_a_silent_fixture(code):
     articles = [p for p in ARTICLES if p.parent.name == code]
     assert any(expected_lines(p) for p in articles), f"{code} has no fixture that reports"
@@ -44,7 +47,7 @@ def test_every_rule_is_documented(code):
     assert missing_doc_sections(rule) == [], f"{code} docs lack sections; need {DOC_SECTIONS}"
 
 
-@pytest.mark.parametrize("code", sorted(get_registry().rules))
+@pytest.mark.parametrize("code", BUILTIN)
 def test_fix_flag_matches_behaviour(code):
     """A rule that says it is fixable offers a safe fix (one --fix applies) in at least one fixture."""
     rule = get_registry().rules[code]
@@ -52,7 +55,7 @@ def test_fix_flag_matches_behaviour(code):
         d.fix
         for p in ARTICLES
         if p.parent.name == code
-        for d in newslint.lint_text(p.read_text(encoding="utf-8"), str(p), select=["ALL"])
+        for d in newslint.lint_text(p.read_text(encoding="utf-8"), str(p), select=BUILTIN)
         if d.code == code and d.fix and d.fix.safe
     ]
     assert bool(fixes) == rule.fixable

@@ -16,6 +16,8 @@ from .rule import CODE_RE, Rule, validate_rule
 ENTRY_POINT_GROUP = "newslint"
 BUILTIN = "newslint"
 BUILTIN_PREFIXES = ("SPN", "TYP", "SEN", "ATR", "RDB", "WEB", "NL")
+# Set (to anything) to run with the built-in rules only, as pytest's PYTEST_DISABLE_PLUGIN_AUTOLOAD.
+DISABLE_AUTOLOAD = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 
 def prefix_of(code: str) -> str:
@@ -84,7 +86,7 @@ def load_plugins(load_entry_points: bool = True) -> Registry:
     pm.register(_builtin_plugin(), name=BUILTIN)
     registry = Registry()
     registry.plugins[BUILTIN] = "built-in"
-    if load_entry_points:
+    if load_entry_points and not os.environ.get(DISABLE_AUTOLOAD):
         _load_entry_points(pm, registry)
     for impl in pm.hook.newslint_rules.get_hookimpls():
         name = impl.plugin_name
