@@ -143,7 +143,7 @@ def _check(args: argparse.Namespace) -> int:
     registry = _registry()
     for flag in ("select", "extend_select", "ignore"):
         for selector in getattr(args, flag) or []:
-            if not registry.is_known_selector(selector):
+            if not registry.is_known_selector(selector) and not _is_data_rule(selector, args.config):
                 raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
@@ -172,6 +172,20 @@ def _check(args: argparse.Namespace) -> int:
     if any(r.diagnostics for r in results) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _registry_here():
+    """The registry with the data rules of the configuration that applies in this folder."""
+    from .engine import Linter
+
+    registry = _registry()
+    return Linter(registry).settings_for(os.path.join(os.getcwd(), "-")).registry or registry
+
+
+def _is_data_rule(selector: str, config: str | None) -> bool:
+    from .engine import Linter
+
+    return Linter(_registry(), config_file=config).knows_selector(selector, os.path.join(os.getcwd(), "-"))
 
 
 def _lint_stdin(linter, args):
@@ -256,7 +270,7 @@ def atomic_write(path: str, text: str, bom: bool) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry_here()
     rows = [
         {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "plugin": r.plugin,
          "fixable": r.fixable, "default": r.enabled_by_default, "summary": r.summary()}
@@ -279,7 +293,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    registry = _registry()
+    registry = _registry_here()
     codes = registry.resolve(args.rule)
     code = codes[0] if len(codes) == 1 and args.rule in (codes[0], registry.rules[codes[0]].name) else None
     if code is None:

@@ -31,6 +31,8 @@ KEYS = {
     "reject": list,
     "vocabulary": str,
     "exclude": list,
+    "data-rules": list,  # rules as data (datarules.py): inline rule tables
+    "data-rule-files": list,  # ... and TOML/YAML files of them
 }
 
 
@@ -50,6 +52,7 @@ class Settings:
     reject: list[str] = field(default_factory=list)  # words the spelling rules always report
     vocabulary: str | None = None  # a file of more accepted words
     exclude: list[str] = field(default_factory=list)
+    registry: Registry | None = None  # the rules known here, when the file defines data rules
 
 
 @dataclass
@@ -115,6 +118,8 @@ def validate(table: dict[str, Any], settings: Settings, registry: Registry, wher
         for item in table.get(key, []):
             if not isinstance(item, str):
                 raise err(key, f"expected strings, got {item!r}")
+    if "data-rules" in table or "data-rule-files" in table:
+        registry = settings.registry = _with_data_rules(table, settings, registry, where)
     for key in ("select", "extend-select", "ignore"):
         for selector in table.get(key, []):
             if not registry.is_known_selector(selector):
@@ -151,6 +156,18 @@ def validate(table: dict[str, Any], settings: Settings, registry: Registry, wher
             raise err("vocabulary", f"file not found: {vocabulary}")
         settings.vocabulary = vocabulary
     return settings
+
+
+def _with_data_rules(table: dict[str, Any], settings: Settings, registry: Registry, where: str) -> Registry:
+    from .datarules import config_rules
+    from .errors import PluginError
+
+    src = settings.source or "<config>"
+    rules = config_rules(table, settings.root, src, where)
+    try:
+        return registry.extended(os.path.basename(src), rules)
+    except PluginError as exc:
+        raise ConfigError(f"{src}: {where + ' ' if where else ''}'data-rules': {exc}") from None
 
 
 def _validate_options(rule: type[Rule], options: dict[str, Any], err) -> dict[str, Any]:

@@ -70,13 +70,14 @@ class Linter:
         return cached
 
     def rules_for(self, path: str, settings: Settings) -> list[tuple[Rule, str]]:
-        enabled = select_rules(settings, self.overrides, self.registry, path)
+        registry = settings.registry or self.registry  # with the configuration's data rules
+        enabled = select_rules(settings, self.overrides, registry, path)
         key = (settings.source, tuple(sorted(enabled.items())))
         rules = self._rules.get(key)
         if rules is None:
             rules = []
             for code, severity in enabled.items():
-                cls = self.registry.rules[code]
+                cls = registry.rules[code]
                 rules.append((cls(settings.rules.get(code), config=settings), severity))
             self._rules[key] = rules
         return rules
@@ -90,7 +91,7 @@ class Linter:
             settings = self.settings_for(config_path or path)
             rules = self.rules_for(path, settings)
             doc = parse(text, path, fmt, had_bom)
-            diagnostics = self._lint_document(doc, rules)
+            diagnostics = self._lint_document(doc, rules, settings.registry)
             if self.fix:
                 result.source = text
                 for _ in range(MAX_FIX_PASSES):
@@ -99,7 +100,7 @@ class Linter:
                         break
                     result.fixes_applied += applied
                     doc = parse(new_text, path, fmt, had_bom)
-                    diagnostics = self._lint_document(doc, rules)
+                    diagnostics = self._lint_document(doc, rules, settings.registry)
                 if doc.text != text:
                     result.fixed = doc.text
         except NewslintError as exc:
@@ -116,7 +117,17 @@ class Linter:
             return FileResult(path, error=str(exc))
         return self.lint_text(text, path, had_bom=had_bom)
 
-    def _lint_document(self, doc: Document, rules: list[tuple[Rule, str]]) -> list[Diagnostic]:
+    def knows_selector(self, selector: str, path: str) -> bool:
+        """Whether ``selector`` names a rule for the configuration that applies to ``path``
+        (a command-line selector may name a data rule the configuration defines)."""
+        try:
+            registry = self.settings_for(path).registry or self.registry
+        except NewslintError:
+            return False
+        return registry.is_known_selector(selector)
+
+    def _lint_document(self, doc: Document, rules: list[tuple[Rule, str]],
+                       registry: Registry | None = None) -> list[Diagnostic]:
         diagnostics: list[Diagnostic] = []
         report_unused = False
         for rule, severity in rules:
@@ -134,7 +145,7 @@ class Linter:
                     f"'{rule.plugin}'): {type(exc).__name__}: {exc}; please report it"
                 ) from None
         enabled = {rule.code for rule, _ in rules}
-        diagnostics, unused = suppress.apply(doc, diagnostics, enabled, self.registry, report_unused)
+        diagnostics, unused = suppress.apply(doc, diagnostics, enabled, registry or self.registry, report_unused)
         if unused:
             meta = next(r for r in rules if r[0].code == UNUSED_SUPPRESSION)
             diagnostics.extend(_resolve(doc, meta[0], meta[1], f) for f in unused)

@@ -56,6 +56,14 @@ class Registry:
             self.by_name[rule.name] = rule.code
         self.rules = dict(sorted(self.rules.items()))
 
+    def extended(self, plugin: str, rules: Iterable[type[Rule]]) -> Registry:
+        """A copy of this registry with more rules (a configuration's data rules) from ``plugin``."""
+        new = Registry()
+        new.rules, new.by_name = dict(self.rules), dict(self.by_name)
+        new.prefix_owner, new.plugins = dict(self.prefix_owner), {**self.plugins, plugin: "data rules"}
+        new.add(plugin, rules)
+        return new
+
     def resolve(self, selector: str) -> list[str]:
         """Codes matched by a selector: ``ALL``, a code, a code prefix (``TYP``, ``TYP00``) or a rule name."""
         if selector == "ALL":

@@ -70,7 +70,7 @@ def _lint_with(linter, settings, text: str, path: str):
     try:
         rules = linter.rules_for(path, settings)
         doc = parse(text, path)
-        result.diagnostics = linter._lint_document(doc, rules)
+        result.diagnostics = linter._lint_document(doc, rules, settings.registry)
     except NewslintError as exc:
         result.error = str(exc)
     return result
