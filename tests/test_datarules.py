@@ -159,3 +159,17 @@ def test_a_missing_rule_file_names_the_configuration(run, write, tmp_path):
     result = run("check", "a.txt")
     assert result.code == 2
     assert result.err_lines == [f"error: {tmp_path / 'newslint.toml'}: 'data-rule-files': file not found: {tmp_path / 'nope.toml'}"]
+
+
+def test_context_patterns_before_and_after_a_match():
+    table = {"code": "HSE005", "kind": "substitution", "message": 'Use "{replacement}" with figures',
+             "swap": {"over": "more than"}, "after": r" \$?\d", "not-after": r" \d+ (?:years|days)\b",
+             "not-before": r"(?:took|handed) "}
+    text = "Over 5 people and over $3 million. Over time, over 10 years. It took over 3 firms.\n"
+    assert_lints(text, """
+        1:19: HSE005 Use "more than" with figures
+    """, select=["HSE"], config=rules(table))
+    assert lines(text, select=["HSE"], config=rules({**table, "ignore-case": True})) == [
+        '1:1: HSE005 Use "More than" with figures', '1:19: HSE005 Use "more than" with figures']
+    with pytest.raises(NewslintError, match=r"'data-rules\[0\] \(HSE005\).after': bad pattern"):
+        lint("x", config=rules({**table, "after": "(("}))

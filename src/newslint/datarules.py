@@ -63,9 +63,12 @@ COMMON_KEYS: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "ignore-case": (bool, False),
     "enabled": (bool, True),
 }
+# What must (or must not) come just before or after a match, as patterns (lookarounds).
+CONTEXT_KEYS: dict[str, tuple[type, Any]] = {"before": (str, ""), "not-before": (str, ""), "after": (str, ""),
+                                             "not-after": (str, "")}
 KIND_KEYS: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
-    "existence": {"tokens": (list, None)},
-    "substitution": {"swap": (dict, None), "fix": (bool, False)},
+    "existence": {"tokens": (list, None), **CONTEXT_KEYS},
+    "substitution": {"swap": (dict, None), "fix": (bool, False), **CONTEXT_KEYS},
     "consistency": {"either": (dict, None)},
     "occurrence": {"token": (str, None), "max": (int, None), "per": (str, "sentence")},
 }
@@ -297,8 +300,9 @@ def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, A
         if spec["max"] < 0:
             raise err("max", "must be 0 or more")
         patterns, entries = [spec["token"]], [None]
-    pattern, group_entry = _compile(patterns, spec["ignore-case"], err, "token" if kind == "occurrence" else
-                                    {"existence": "tokens", "substitution": "swap", "consistency": "either"}[kind])
+    key = {"existence": "tokens", "substitution": "swap", "consistency": "either", "occurrence": "token"}[kind]
+    context = {k: spec.get(k) or "" for k in CONTEXT_KEYS}
+    pattern, group_entry = _compile(patterns, spec["ignore-case"], err, key, context)
     return type(_class_name(spec["code"]), (DataRule,), {
         "__doc__": _documentation(spec, source),
         "__module__": __name__,
@@ -308,12 +312,32 @@ def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, A
     })
 
 
-def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], ConfigError], key: str):
-    """One alternation ``(?<!\\w)(?:(p1)|(p2)|...)(?!\\w)``; each entry's groups map back to it."""
+def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], ConfigError], key: str,
+             context: dict[str, str] | None = None):
+    """One alternation ``(?<!\\w)(?:(p1)|(p2)|...)(?!\\w)``, with the context lookarounds;
+    each entry's groups map back to it."""
     import regex
 
     flags = regex.IGNORECASE if ignore_case else 0
-    parts, group_entry, group = [], {}, 1
+    context = context or {}
+    for name, p in context.items():
+        if p:
+            try:
+                regex.compile(p, flags)
+            except regex.error as exc:
+                raise err(name, f"bad pattern {p!r}: {exc}") from None
+    head = r"(?<!\w)"
+    if context.get("before"):
+        head += f"(?<=(?:{context['before']}))"
+    if context.get("not-before"):
+        head += f"(?<!(?:{context['not-before']}))"
+    tail = r"(?!\w)"
+    if context.get("after"):
+        tail += f"(?=(?:{context['after']}))"
+    if context.get("not-after"):
+        tail += f"(?!(?:{context['not-after']}))"
+    parts, group_entry = [], {}
+    group = 1 + regex.compile(head, flags).groups
     for i, p in enumerate(patterns):
         try:
             inner = regex.compile(p, flags).groups
@@ -323,7 +347,7 @@ def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], C
             group_entry[g] = i
         group += inner + 1
         parts.append(f"({p})")
-    return regex.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", flags), group_entry
+    return regex.compile(head + "(?:" + "|".join(parts) + ")" + tail, flags), group_entry
 
 
 def _class_name(code: str) -> str:
