@@ -150,3 +150,31 @@ def test_plugin_autoload_can_be_disabled(site, article, tmp_path):
     result = subprocess.run([sys.executable, "-m", "newslint", "plugins"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "house" not in result.stdout and "newslint built-in" in result.stdout
+
+
+def test_the_plugin_guide_example_works(site, tmp_path):
+    """docs/plugins.md's example plugin and its tests, taken from the guide's code blocks."""
+    import re
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", guide, re.S)
+    plugin = next(b for b in blocks if b.startswith("# src/newslint_house/plugin.py"))
+    rules = next(b for b in blocks if b.startswith("# src/newslint_house/rules.py"))
+    tests = next(b for b in blocks if "from newslint.testing import" in b)
+    package = site / "newslint_house"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "plugin.py").write_text(plugin, encoding="utf-8")
+    (package / "rules.py").write_text(rules, encoding="utf-8")
+    info = site / "newslint_house-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: newslint-house\nVersion: 0.1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newslint]\nhouse = newslint_house.plugin\n", encoding="utf-8")
+    (tmp_path / "guide_tests.py").write_text(
+        tests + "\ntest_said_not_stated()\ntest_option_and_markdown()\nprint('guide ok')\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(tmp_path / "guide_tests.py")], cwd=tmp_path,
+                            env={**{k: v for k, v in os.environ.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"},
+                                 "PYTHONPATH": str(site)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "guide ok", result.stderr
+    assert "house 0.1.0: 1 rule, prefixes HSE" in run(site, "plugins", cwd=tmp_path).stdout
