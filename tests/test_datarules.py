@@ -173,3 +173,16 @@ def test_context_patterns_before_and_after_a_match():
         '1:1: HSE005 Use "More than" with figures', '1:19: HSE005 Use "more than" with figures']
     with pytest.raises(NewslintError, match=r"'data-rules\[0\] \(HSE005\).after': bad pattern"):
         lint("x", config=rules({**table, "after": "(("}))
+
+
+def test_a_rule_file_loaded_without_compiling_reports_a_bad_pattern_when_it_runs(tmp_path):
+    from newslint.datarules import load_rule_file
+    from newslint.parse import parse
+
+    path = tmp_path / "r.toml"
+    path.write_text("[[rules]]\ncode = 'HSE001'\nkind = 'existence'\nmessage = 'x'\ntokens = ['ok', 'bad(']\n")
+    with pytest.raises(NewslintError, match=r"'rules\[0\] \(HSE001\).tokens': bad pattern 'bad\('"):
+        load_rule_file(str(path))
+    [rule] = load_rule_file(str(path), compile_now=False)
+    with pytest.raises(NewslintError, match=r"'rules\[0\] \(HSE001\).tokens': bad pattern 'bad\('"):
+        list(rule().check(parse("It is ok.", "a.txt")))

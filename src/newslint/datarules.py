@@ -80,9 +80,15 @@ class DataRule(Rule):
 
     spec: dict[str, Any] = {}
     source: str = ""
-    _pattern = None  # one compiled alternation of every entry
+    _compiled = None  # (one alternation of every entry, capture-group index -> entry index)
+    _compile_args: tuple = ()  # how to build it, for a rule loaded with compile_now=False
     _entries: list = []  # per entry: its payload (replacement, (pair, side), ...)
-    _group_entry: dict[int, int] = {}  # capture-group index -> entry index
+
+    @classmethod
+    def _regex(cls):
+        if cls._compiled is None:  # compiled on first use (a ConfigError naming the key if bad)
+            cls._compiled = _compile(*cls._compile_args)
+        return cls._compiled
 
     def check(self, document):
         spec = self.spec
@@ -114,11 +120,12 @@ class DataRule(Rule):
     def _matches(self, document, blocks):
         prose = document.prose
         skip_quotes = not self.spec["quotes"]
+        pattern, group_entry = self._regex()
         for block in blocks:
-            for m in self._pattern.finditer(prose, block.start, block.end):
+            for m in pattern.finditer(prose, block.start, block.end):
                 if m.end() == m.start() or (skip_quotes and document.in_quote(m.start(), m.end())):
                     continue
-                yield m, self._group_entry.get(m.lastindex or 0, 0)
+                yield m, group_entry.get(m.lastindex or 0, 0)
 
     def _occurrence(self, document, blocks):
         spec = self.spec
@@ -132,7 +139,8 @@ class DataRule(Rule):
         prose = document.prose
         skip_quotes = not spec["quotes"]
         for spans in units:
-            found = [m for start, end in spans for m in self._pattern.finditer(prose, start, end)
+            pattern = self._regex()[0]
+            found = [m for start, end in spans for m in pattern.finditer(prose, start, end)
                      if m.end() > m.start() and not (skip_quotes and document.in_quote(m.start(), m.end()))]
             if len(found) > limit:
                 over = found[limit]
@@ -166,11 +174,14 @@ def _scope_kinds(scope: list[str]) -> set[str]:
 # -- loading and validating ------------------------------------------------------------------
 
 
-def load_rule_file(path: str, defaults: dict[str, Any] | None = None) -> list[type[Rule]]:
+def load_rule_file(path: str, defaults: dict[str, Any] | None = None, compile_now: bool = True) -> list[type[Rule]]:
     """The rules of a TOML (``[[rules]]``) or YAML (``rules:``) file, validated.
 
     A ``[defaults]`` table (``defaults:`` in YAML) sets family, severity, scope, quotes,
     ignore-case or enabled for every rule of the file. Raises ConfigError naming the file and key.
+    ``compile_now=False`` leaves the patterns to be compiled when a rule first runs: what a
+    plugin wants, as its rules are registered on every run, selected or not (a bad pattern
+    is then a ConfigError at that moment, so test the file).
     """
     path = os.path.abspath(path)
     data = _read(path)
@@ -188,7 +199,7 @@ def load_rule_file(path: str, defaults: dict[str, Any] | None = None) -> list[ty
     rules = data.get("rules")
     if not isinstance(rules, list) or not rules:
         raise ConfigError(f"{path}: 'rules': expected a non-empty list of rule tables")
-    return build_rules(rules, path, "rules", {**(defaults or {}), **file_defaults})
+    return build_rules(rules, path, "rules", {**(defaults or {}), **file_defaults}, compile_now)
 
 
 def _read(path: str) -> Any:
@@ -218,7 +229,7 @@ def _read(path: str) -> Any:
 
 
 def build_rules(tables: Iterable[Any], source: str, key: str = "data-rules",
-                defaults: dict[str, Any] | None = None) -> list[type[Rule]]:
+                defaults: dict[str, Any] | None = None, compile_now: bool = True) -> list[type[Rule]]:
     """Rule classes from a list of rule tables; ``key`` names the list in error messages."""
     rules: list[type[Rule]] = []
     codes: set[str] = set()
@@ -226,7 +237,7 @@ def build_rules(tables: Iterable[Any], source: str, key: str = "data-rules",
         where = f"{key}[{i}]"
         if not isinstance(table, dict):
             raise ConfigError(f"{source}: '{where}': expected a table (code, kind, message, ...)")
-        rule = _build(table, source, where, defaults or {})
+        rule = _build(table, source, where, defaults or {}, compile_now)
         if rule.code in codes:
             raise ConfigError(f"{source}: '{where}.code': {rule.code} is defined twice")
         codes.add(rule.code)
@@ -234,7 +245,8 @@ def build_rules(tables: Iterable[Any], source: str, key: str = "data-rules",
     return rules
 
 
-def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, Any]) -> type[Rule]:
+def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, Any],
+           compile_now: bool = True) -> type[Rule]:
     code = table.get("code")
     label = f"{where}" + (f" ({code})" if isinstance(code, str) else "")
 
@@ -302,13 +314,14 @@ def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, A
         patterns, entries = [spec["token"]], [None]
     key = {"existence": "tokens", "substitution": "swap", "consistency": "either", "occurrence": "token"}[kind]
     context = {k: spec.get(k) or "" for k in CONTEXT_KEYS}
-    pattern, group_entry = _compile(patterns, spec["ignore-case"], err, key, context)
+    compile_args = (patterns, spec["ignore-case"], err, key, context)
     return type(_class_name(spec["code"]), (DataRule,), {
         "__doc__": _documentation(spec, source),
         "__module__": __name__,
         "code": spec["code"], "name": spec["name"], "family": spec["family"], "severity": spec["severity"],
         "enabled_by_default": spec["enabled"], "fixable": kind == "substitution" and spec["fix"],
-        "spec": spec, "source": source, "_pattern": pattern, "_entries": entries, "_group_entry": group_entry,
+        "spec": spec, "source": source, "_entries": entries, "_compile_args": compile_args,
+        "_compiled": _compile(*compile_args) if compile_now else None,
     })
 
 

@@ -126,3 +126,11 @@ def test_listed_by_rules_and_plugins(tmp_path):
     listing = [line for line in cli("rules").splitlines() if line.startswith("AP0")]
     assert len(listing) == 6 and all("[opt-in]" in line and "apstyle" in line for line in listing)
     assert "## Why is this bad?" in cli("rule", "AP003")
+
+
+def test_every_pattern_in_the_data_file_compiles():
+    """The plugin compiles its patterns on first use; this makes a bad one fail here, not for a user."""
+    from newslint.datarules import load_rule_file
+    from newslint_apstyle.plugin import RULES_FILE
+
+    assert [r.code for r in load_rule_file(RULES_FILE, compile_now=True)] == [f"AP00{n}" for n in range(1, 7)]
