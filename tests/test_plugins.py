@@ -178,3 +178,45 @@ def test_the_plugin_guide_example_works(site, tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "guide ok", result.stderr
     assert "house 0.1.0: 1 rule, prefixes HSE" in run(site, "plugins", cwd=tmp_path).stdout
+
+
+def test_entry_points_are_read_as_importlib_metadata_reads_them(tmp_path):
+    """The loader reads entry_points.txt itself (importlib.metadata costs 30-45 ms to import):
+    same entry points, same versions, a distribution on sys.path twice counted once."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site, version in ((first, "2.0"), (second, "1.0")):
+        info = site / f"house-{version}.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: house\nVersion: {version}\n\nBody: x\n")
+        (info / "entry_points.txt").write_text("[console_scripts]\nh = house:main\n\n[newslint]\nhouse = house_plugin\n")
+    egg = second / "Other_Pkg.egg-info"
+    egg.mkdir()
+    (egg / "PKG-INFO").write_text("Metadata-Version: 1.2\nName: other-pkg\nVersion: 0.3\n")
+    (egg / "entry_points.txt").write_text("# comment\n[newslint]\nother = other_plugin:hooks.impl [extra]\n")
+    code = (
+        "import importlib.metadata as m, json\n"
+        "from newslint.plugins import _installed_entry_points\n"
+        "ours = sorted(_installed_entry_points())\n"
+        "theirs = sorted((e.name, e.value, e.dist.version) for e in m.entry_points(group='newslint'))\n"
+        "print(json.dumps([ours, theirs]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(first), str(second)])}
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    ours, theirs = json.loads(result.stdout)
+    assert [tuple(e) for e in ours if e[0] in ("house", "other")] == [
+        ("house", "house_plugin", "2.0"), ("other", "other_plugin:hooks.impl [extra]", "0.3")]
+    assert ours == theirs
+
+
+def test_an_entry_point_may_name_an_object_in_a_module(site, article, tmp_path):
+    (site / "obj_plugin.py").write_text(
+        PLUGIN_MODULE.format(prefix="OBJ", name="obj-rule", body=DEFAULT_BODY).replace(
+            "@newslint.hookimpl\ndef newslint_rules():\n    return [NoStated]",
+            "class Hooks:\n    @staticmethod\n    @newslint.hookimpl\n    def newslint_rules():\n        return [NoStated]"),
+        encoding="utf-8")
+    info = site / "objdist-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: objdist\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[newslint]\nobj = obj_plugin:Hooks\n", encoding="utf-8")
+    result = run(site, "check", "--select", "OBJ", str(article), cwd=tmp_path)
+    assert "OBJ001" in result.stdout, result.stderr
