@@ -186,3 +186,23 @@ def test_a_rule_file_loaded_without_compiling_reports_a_bad_pattern_when_it_runs
     [rule] = load_rule_file(str(path), compile_now=False)
     with pytest.raises(NewslintError, match=r"'rules\[0\] \(HSE001\).tokens': bad pattern 'bad\('"):
         list(rule().check(parse("It is ok.", "a.txt")))
+
+
+def test_a_linter_with_data_rules_survives_pickling(tmp_path):
+    """Where -j spawns processes (no fork), the Linter is pickled to them with its rules."""
+    import pickle
+
+    from newslint.config import Overrides
+    from newslint.engine import Linter
+
+    (tmp_path / "newslint.toml").write_text(
+        '[[data-rules]]\ncode = "HSE001"\nkind = "existence"\nmessage = \'Avoid "{match}"\'\ntokens = ["irregardless"]\n')
+    story = tmp_path / "a.txt"
+    story.write_text("Irregardless, it was irregardless.\n")
+    linter = Linter(overrides=Overrides(select=["HSE"]))
+    before = [(d.line, d.column, d.code, d.message) for d in linter.lint_file(str(story)).diagnostics]
+    clone = pickle.loads(pickle.dumps(linter))
+    after = [(d.line, d.column, d.code, d.message) for d in clone.lint_file(str(story)).diagnostics]
+    assert before == after == [(1, 22, "HSE001", 'Avoid "irregardless"')]
+    [rule] = [r for r in clone.settings_for(str(story)).registry.rules.values() if r.code == "HSE001"]
+    assert rule.plugin == "newslint.toml" and rule.__name__ == "DataRule_HSE001"

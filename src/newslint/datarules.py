@@ -18,6 +18,7 @@ costs one scan of the text. Rules come from ``data-rules`` (inline tables) and
 
 from __future__ import annotations
 
+import copyreg
 import os
 import string
 from typing import Any, Callable, Iterable
@@ -75,7 +76,12 @@ KIND_KEYS: dict[str, dict[str, tuple[type | tuple[type, ...], Any]]] = {
 DEFAULTABLE = ("family", "severity", "scope", "quotes", "ignore-case", "enabled")
 
 
-class DataRule(Rule):
+class DataRuleType(type):
+    """The metaclass of data rules, so that pickle (``-j`` where processes are spawned, not
+    forked) rebuilds a data rule class from its table instead of looking it up by name."""
+
+
+class DataRule(Rule, metaclass=DataRuleType):
     """Base of the rule classes built from data; ``spec`` holds the validated table."""
 
     spec: dict[str, Any] = {}
@@ -321,8 +327,24 @@ def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, A
         "code": spec["code"], "name": spec["name"], "family": spec["family"], "severity": spec["severity"],
         "enabled_by_default": spec["enabled"], "fixable": kind == "substitution" and spec["fix"],
         "spec": spec, "source": source, "_entries": entries, "_compile_args": compile_args,
+        "_recipe": (table, source, where, defaults),
         "_compiled": _compile(*compile_args) if compile_now else None,
     })
+
+
+def _reduce_class(cls):
+    if "_recipe" not in cls.__dict__:
+        return cls.__qualname__  # DataRule itself: by name
+    return _rebuild, (*cls._recipe, cls.plugin)
+
+
+def _rebuild(table, source, where, defaults, plugin):
+    cls = _build(table, source, where, defaults, compile_now=False)
+    cls.plugin = plugin
+    return cls
+
+
+copyreg.pickle(DataRuleType, _reduce_class)
 
 
 def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], ConfigError], key: str,
