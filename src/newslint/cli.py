@@ -28,6 +28,7 @@ examples:
   cat story.md | newslint check --stdin-filename story.md -
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
+  newslint check --source wire.txt draft.md   report what the draft changed from its source
 """
 
 
@@ -72,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the name standard input is reported under; its suffix picks the format")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file atomically")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply or show fixes that may change the meaning "
+                       "(SPN001's likely originals, SPN002's source wording)")
+    check.add_argument("--source", metavar="FILE",
+                       help="the source the drafts were rewritten from; enables SPN002, which reports "
+                       "words and figures the drafts changed")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -148,7 +155,10 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
     overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
-    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff)
+    if args.source:
+        overrides.extend_select.append("SPN002")
+        overrides.options["SPN002"] = {"source": os.path.abspath(args.source)}
+    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
 
     paths = args.paths or ["."]
     results: list[FileResult] = []

@@ -7,6 +7,7 @@ from ..hookspecs import hookimpl
 def newslint_rules():
     from .meta import UnusedSuppression
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
+    from .spin import SourceDivergence, SpinnerPhrase, SpunArticle
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
     from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake, PageFurniture
 
@@ -14,5 +15,6 @@ def newslint_rules():
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
+        SpinnerPhrase, SpunArticle, SourceDivergence,
         UnusedSuppression,
     ]
