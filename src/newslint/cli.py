@@ -156,6 +156,10 @@ def _check(args: argparse.Namespace) -> int:
         raise NewslintError("--jobs must be at least 1")
     overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
     if args.source:
+        try:
+            open(args.source, "rb").close()
+        except OSError as exc:
+            raise NewslintError(f"{args.source}: cannot read the source: {exc.strerror or exc}") from None
         overrides.extend_select.append("SPN002")
         overrides.options["SPN002"] = {"source": os.path.abspath(args.source)}
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
