@@ -20,7 +20,7 @@ def test_the_shipped_table_loads_and_every_line_says_where_it_comes_from():
     from newslint.lexicon import DATA_DIR
 
     entries = parse_table(open(f"{DATA_DIR}/spin_phrases.tsv", encoding="utf-8").read())
-    assert len(entries) > 1000  # alternatives expand to this many spun forms
+    assert sum(1 for e in entries for _ in e.spun_forms()) > 1000  # alternatives expand to this many
     assert {e.source for e in entries} <= {"seed", "issue", "spinner"}
     assert load_table()  # the trie builds
 
@@ -33,12 +33,14 @@ def test_a_malformed_line_names_its_line_number():
 
 
 def test_alternatives_bind_to_one_part_of_a_hyphenated_word():
-    keys = {e.keys for e in parse_table("rebel-held|controlled space\t{1}-{3} area\tform\tseed\n")}
+    [entry] = parse_table("rebel-held|controlled space\t{1}-{3} area\tform\tseed\n")
+    keys = {keys for keys, _ in entry.spun_forms()}
     assert keys == {("rebel", "-", "held", "space"), ("rebel", "-", "controlled", "space")}
 
 
 def test_underscore_joins_several_words_into_one_alternative():
-    keys = {e.keys for e in parse_table("car_or_truck|motor_vehicle bomb\tcar bomb\tform\tspinner\n")}
+    [entry] = parse_table("car_or_truck|motor_vehicle bomb\tcar bomb\tform\tspinner\n")
+    keys = {keys for keys, _ in entry.spun_forms()}
     assert keys == {("car", "or", "truck", "bomb"), ("motor", "vehicle", "bomb")}
 
 

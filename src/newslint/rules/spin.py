@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from itertools import product
 
@@ -30,51 +31,49 @@ MONTHS = frozenset(
 )
 CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
+EXACT = "="  # trie key: this node has case-sensitive children
+# How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
+ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 # --- the token stream ---------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Item:
-    """One unit of the matched stream: a word, a part of a hyphenated word, a hyphen, a number
-    or a punctuation mark, with its offsets and its lowercased key."""
-
-    key: str
-    text: str
-    start: int
-    end: int
-    kind: str
-
-    def is_a(self, cls: str) -> bool:
-        if cls == "<num>":
-            return self.kind == NUMBER or self.key in NUMBER_WORDS
-        if cls == "<cap>":
-            return self.kind == WORD and self.text[:1].isupper()
-        if cls == "<day>":
-            return self.key in WEEKDAYS
-        return self.key in MONTHS  # <month>
+# An item of the matched stream is a tuple (key, text, start, end, kind): a word, a part of a
+# hyphenated word, a hyphen, a number or a punctuation mark, with its lowercased key. Tuples,
+# not objects: the stream is built for every sentence and objects cost twice as much.
+KEY, TEXT, START, END, KIND = range(5)
 
 
 def _normal(text: str) -> str:
-    return text.replace("’", "'").lower()
+    return (text.replace("’", "'") if "’" in text else text).lower()
 
 
-def stream(tokens) -> list[Item]:
+def is_a(item: tuple, cls: str) -> bool:
+    if cls == "<cap>":
+        return item[KIND] == WORD and item[TEXT][:1].isupper()
+    if cls == "<num>":
+        return item[KIND] == NUMBER or item[KEY] in NUMBER_WORDS
+    if cls == "<day>":
+        return item[KEY] in WEEKDAYS
+    return item[KEY] in MONTHS  # <month>
+
+
+def stream(tokens) -> list[tuple]:
     """Tokens as matching items; a hyphenated word becomes its parts and its hyphens."""
-    items: list[Item] = []
+    items: list[tuple] = []
+    append = items.append
     for kind, start, end, text in tokens:
-        if kind == PUNCT or not any(h in text for h in HYPHENS):
-            items.append(Item(_normal(text), text, start, end, kind))
+        if kind == PUNCT or ("-" not in text and "‐" not in text):
+            append((_normal(text), text, start, end, kind))
             continue
         at = 0
         for i, ch in enumerate(text + "-"):
             if ch in HYPHENS:
                 if i > at:
                     part = text[at:i]
-                    items.append(Item(_normal(part), part, start + at, start + i,
-                                      NUMBER if part[:1].isdigit() else WORD))
+                    append((_normal(part), part, start + at, start + i, NUMBER if part[:1].isdigit() else WORD))
                 if i < len(text):
-                    items.append(Item("-", ch, start + i, start + i + 1, PUNCT))
+                    append(("-", ch, start + i, start + i + 1, PUNCT))
                 at = i + 1
     return items
 
@@ -87,12 +86,10 @@ class TableError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One spun form: the items it matches (keys), which of them must keep their case, the
-    context around it, and the likely original."""
+    """One line of the table: its pattern as slots (each a tuple of alternatives, each a
+    tuple of item keys), the context around it, and the likely original."""
 
-    keys: tuple[str, ...]
-    exact: tuple[tuple[int, str], ...]  # (position, text) that must match case-sensitively
-    slots: tuple[int, ...]  # how many items each slot of the pattern took, for {n} in original
+    slots: tuple[tuple[tuple[str, ...], ...], ...]
     before: tuple[bool, frozenset[str]] | None  # (negated, allowed keys or classes)
     after: tuple[bool, frozenset[str]] | None
     original: str
@@ -100,29 +97,34 @@ class Entry:
     source: str
     line: int
 
+    def spun_forms(self):
+        """Every item sequence the pattern matches, with how many items each slot took."""
+        for combo in product(*self.slots):
+            yield tuple(k for alt in combo for k in alt), tuple(map(len, combo))
 
-def _alternative(text: str) -> list[str]:
-    """The items one alternative stands for, as they appear in text ('a_b' is two words)."""
+
+def _alternative(text: str) -> tuple[str, ...]:
+    """The keys of the items one alternative stands for ('a_b' is two words). A word written
+    with a capital must match case-sensitively: its key is '=' and the word."""
     if text in CLASSES:
-        return [text]
-    from ..parse.tokens import TOKEN_RE
-
+        return (text,)
     text = text.replace("_", " ")
-    found = [m.group() for m in TOKEN_RE.finditer(text)]
+    found = ALTERNATIVE_RE.findall(text)
     if not found or "".join(found) != text.replace(" ", ""):
         raise TableError(f"cannot read {text!r}")
-    return found
+    return tuple(_normal(t) if t.islower() or not any(c.isalpha() for c in t) else "=" + t.replace("’", "'")
+                 for t in found)
 
 
-def _slots(chunk: str) -> list[list[list[str]]]:
-    """A space-separated chunk as slots, each a list of alternatives (lists of items). A
-    hyphen separates slots, so '|' applies to one part: 'rebel-held|controlled'."""
-    slots: list[list[list[str]]] = []
+def _slots(chunk: str) -> list[tuple[tuple[str, ...], ...]]:
+    """A space-separated chunk as slots, each a tuple of alternatives. A hyphen separates
+    slots, so '|' applies to one part: 'rebel-held|controlled'."""
+    slots: list[tuple[tuple[str, ...], ...]] = []
     for i, part in enumerate(chunk.split("-")):
         if i:
-            slots.append([["-"]])
+            slots.append((("-",),))
         if part:
-            slots.append([_alternative(alt) for alt in part.split("|")])
+            slots.append(tuple(_alternative(alt) for alt in part.split("|")))
     return slots
 
 
@@ -149,23 +151,21 @@ def parse_table(text: str) -> list[Entry]:
         if chunks and chunks[-1].startswith("["):
             after = _context(chunks.pop())
         try:
-            slots = [slot for chunk in chunks for slot in _slots(chunk)]
+            slots = tuple(slot for chunk in chunks for slot in _slots(chunk))
         except TableError as exc:
             raise TableError(f"line {n}: {exc}") from None
-        for combo in product(*slots):
-            items = [t for alt in combo for t in alt]
-            keys = tuple(t if t in CLASSES else _normal(t) for t in items)
-            exact = tuple((i, t.replace("’", "'")) for i, t in enumerate(items)
-                          if t not in CLASSES and t != t.lower())
-            entries.append(Entry(keys, exact, tuple(map(len, combo)), before, after,
-                                 original, strength, source, n))
+        if not slots:
+            raise TableError(f"line {n}: the pattern is empty")
+        entries.append(Entry(slots, before, after, original, strength, source, n))
     return entries
 
 
 @functools.lru_cache(maxsize=None)
 def load_table(path: str | None = None) -> dict:
-    """The phrase table as a trie keyed by item keys (and classes); an entry list sits under
-    the key None of the node where its pattern ends."""
+    """The phrase table as a trie keyed by item keys, by classes and by '=' + exact text.
+    At a node, the key None holds (entry, slot lengths) for the patterns ending there, the
+    key CLASSES the classes it has children for and EXACT whether it has exact children,
+    so matching tries nothing the node cannot use."""
     from ..lexicon import DATA_DIR
 
     path = path or os.path.join(DATA_DIR, "spin_phrases.tsv")
@@ -173,10 +173,23 @@ def load_table(path: str | None = None) -> dict:
         entries = parse_table(f.read())
     root: dict = {}
     for entry in entries:
-        node = root
-        for key in entry.keys:
-            node = node.setdefault(key, {})
-        node.setdefault(None, []).append(entry)
+        states = [(root, ())]  # insert slot by slot: shared prefixes are walked once
+        for slot in entry.slots:
+            next_states = []
+            for node, lengths in states:
+                for alternative in slot:
+                    child = node
+                    for key in alternative:
+                        if key in CLASSES:
+                            if key not in child.setdefault(CLASSES, ()):
+                                child[CLASSES] += (key,)
+                        elif key[0] == "=":
+                            child[EXACT] = True
+                        child = child.setdefault(key, {})
+                    next_states.append((child, (*lengths, len(alternative))))
+            states = next_states
+        for node, lengths in states:
+            node.setdefault(None, []).append((entry, lengths))
     return root
 
 
@@ -192,74 +205,71 @@ class Match:
     quoted: bool
 
 
-def _fits(item: Item | None, context: tuple[bool, frozenset[str]] | None) -> bool:
+def _fits(item: tuple | None, context: tuple[bool, frozenset[str]] | None) -> bool:
     if context is None:
         return True
     negated, allowed = context
     if item is None:
         hit = "$" in allowed
     else:
-        hit = (item.key in allowed or item.text in allowed
-               or ("$" in allowed and item.kind == PUNCT and item.key in CLAUSE_END)
-               or any(c in allowed and item.is_a(c) for c in CLASSES))
+        hit = (item[KEY] in allowed or item[TEXT] in allowed
+               or ("$" in allowed and item[KIND] == PUNCT and item[KEY] in CLAUSE_END)
+               or any(c in allowed and is_a(item, c) for c in CLASSES))
     return hit != negated
 
 
-def _walk(node: dict, items: list[Item], i: int, found: list[tuple[int, Entry]]) -> None:
+def _walk(node: dict, items: list[tuple], i: int, found: list) -> None:
     if None in node:
-        found.extend((i, e) for e in node[None])
+        found.extend((i, entry, lengths) for entry, lengths in node[None])
     if i == len(items):
         return
     item = items[i]
-    child = node.get(item.key)
+    child = node.get(item[KEY])
     if child is not None:
         _walk(child, items, i + 1, found)
-    for cls in CLASSES:
-        child = node.get(cls)
-        if child is not None and item.is_a(cls):
+    if EXACT in node:
+        child = node.get("=" + item[TEXT].replace("’", "'"))
+        if child is not None:
             _walk(child, items, i + 1, found)
+    for cls in node.get(CLASSES, ()):
+        if is_a(item, cls):
+            _walk(node[cls], items, i + 1, found)
 
 
-def _original(entry: Entry, matched: list[Item], text: str) -> str:
+def _original(entry: Entry, lengths: tuple[int, ...], matched: list[tuple], text: str) -> str:
     """The entry's original wording, {n} filled with what the pattern's n-th slot matched
     and capitalised like the match."""
     out = entry.original
     if "{" in out:
         at = 0
-        for n, length in enumerate(entry.slots, 1):
+        for n, length in enumerate(lengths, 1):
             part = matched[at : at + length]
-            out = out.replace("{%d}" % n, text[part[0].start : part[-1].end])
+            out = out.replace("{%d}" % n, text[part[0][START] : part[-1][END]])
             at += length
-    if matched[0].text[:1].isupper() and out[:1].islower():
+    if matched[0][TEXT][:1].isupper() and out[:1].islower():
         out = out[0].upper() + out[1:]
     return out
 
 
-def match_sentence(items: list[Item], table: dict) -> list[tuple[int, int, Entry]]:
-    """Spinner phrases in one sentence's items: the longest match at each position,
-    left to right, never overlapping. Returns (first item, end item, entry)."""
+def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entry, tuple[int, ...]]]:
+    """Spinner phrases in one sentence's items: the longest match at each position, left
+    to right, never overlapping. Returns (first item, end item, entry, slot lengths)."""
     out = []
     i = 0
     while i < len(items):
-        found: list[tuple[int, Entry]] = []
-        first = items[i]
-        for key in (first.key, *CLASSES):
-            child = table.get(key)
-            if child is not None and (key == first.key or first.is_a(key)):
-                _walk(child, items, i + 1, found)
+        found: list = []
+        _walk(table, items, i, found)
         best = None
-        for end, entry in found:
+        for end, entry, lengths in found:
             if best is not None and end <= best[0]:
-                continue
-            if any(items[i + k].text.replace("’", "'") != t for k, t in entry.exact):
                 continue
             if not _fits(items[i - 1] if i else None, entry.before):
                 continue
             if not _fits(items[end] if end < len(items) else None, entry.after):
                 continue
-            best = (end, entry)
+            best = (end, entry, lengths)
         if best:
-            out.append((i, best[0], best[1]))
+            out.append((i, *best))
             i = best[0]
         else:
             i += 1
@@ -273,9 +283,9 @@ def spinner_matches(doc: Document) -> list[Match]:
     text = doc.text
     for sentence in doc.sentences:
         items = stream(sentence.tokens)
-        for i, end, entry in match_sentence(items, table):
-            start, stop = items[i].start, items[end - 1].end
-            original = _original(entry, items[i:end], text)
+        for i, end, entry, lengths in match_sentence(items, table):
+            start, stop = items[i][START], items[end - 1][END]
+            original = _original(entry, lengths, items[i:end], text)
             if original.lower() == text[start:stop].lower():
                 continue  # the pattern also matches the original wording itself
             matches.append(Match(start, stop, " ".join(text[start:stop].split()), entry,
