@@ -173,3 +173,7 @@ def test_fix_leaves_unsafe_fixes_alone_and_unsafe_fixes_applies_them(run, write)
     assert path.read_text() == "Executive forces retook the town.\n"  # --diff writes nothing
     run("check", "--select", "SPN001", "--fix", "--unsafe-fixes", "draft.txt")
     assert path.read_text() == "Government forces retook the town.\n"
+
+
+def test_punctuation_that_looks_like_a_trie_marker_is_just_text():
+    assert spin("x = y; a <num> b, = Tv set") == ["Tv set"]

@@ -31,7 +31,7 @@ MONTHS = frozenset(
 )
 CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
-EXACT = "="  # trie key: this node has case-sensitive children
+EXACT = 1  # trie key (never a string, so never an item's key): the node has case-sensitive children
 # How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
 ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
