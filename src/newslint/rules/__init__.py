@@ -5,6 +5,7 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def newslint_rules():
+    from .attribution import UnattributedFigure
     from .meta import UnusedSuppression
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
@@ -14,5 +15,6 @@ def newslint_rules():
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
+        UnattributedFigure,
         UnusedSuppression,
     ]
