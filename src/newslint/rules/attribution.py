@@ -61,7 +61,8 @@ DETERMINERS = frozenset(
 OPENERS = frozenset(
     """nearly about some over around roughly almost only just another exactly approximately
     more fewer less up at least all perhaps yesterday today overall altogether then now still
-    and but so yet while when after before since as by in on of for with from""".split()
+    and but so yet while when after before since as by in on of for with from between under
+    among across during through against within without to""".split()
 )
 AGE_WORDS = frozenset("aged age ages".split())
 STREET_WORDS = frozenset(
@@ -469,7 +470,7 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
     end, head_kind = head
     if head_kind in ("percent", "money"):
         kind = head_kind
-    if kind == "count" and value < min_value:
+    if kind == "count" and value < min_value and not is_vague:
         return None, j
     fig_start = start
     return Figure(fig_start, tokens[end][2] if end >= 0 else tokens[j - 1][2], value, kind), max(j, end + 1)
