@@ -42,6 +42,7 @@ def test_unsourced_figures_are_reported(sentence, figure):
     [
         # the number is not a statistic
         "Fighting resumed on Feb. 27, 2020, and civilians were killed.",
+        "On March 12 protesters marched, and on 3 June villagers fled.",
         "Protests rose in 2019 and fell in 1998.",
         "The wall fell at 10:30 and the tower at 3 p.m.",
         "Jane Morton, 33, was injured in the crash.",
@@ -58,6 +59,7 @@ def test_unsourced_figures_are_reported(sentence, figure):
         "The map on page 12 residents fled from shows it.",
         "Hundreds of civilians were killed and thousands of people fled.",
         "The 18 soldiers killed in the attack were buried.",
+        "Rescuers found all 40 passengers, and the 12 crew members were rescued.",
         "Two soldiers were wounded.",
         # a figure, but no claim that something happened: an established fact
         "The city of 36,000 people lies in a valley.",

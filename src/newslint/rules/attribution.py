@@ -62,7 +62,8 @@ OPENERS = frozenset(
     """nearly about some over around roughly almost only just another exactly approximately
     more fewer less up at least all perhaps yesterday today overall altogether then now still
     and but so yet while when after before since as by in on of for with from between under
-    among across during through against within without to""".split()
+    among across during through against within without to the a an this these those its their
+    his her our all both each every first last next top""".split()
 )
 AGE_WORDS = frozenset("aged age ages".split())
 STREET_WORDS = frozenset(
@@ -175,7 +176,8 @@ def load_tables(options: dict) -> Tables:
         key: frozenset(sections[key] + [w.strip().lower() for w in options.get(key, ()) if w.strip()])
         for key in sections
     }
-    tables = Tables(compile_cues(cues), words["counted"], words["measured"], words["events"])
+    # A casualty verb that counts ("300 have been killed") is always an event.
+    tables = Tables(compile_cues(cues), words["counted"], words["measured"], words["events"] | CASUALTY)
     if not extra:
         _DEFAULT_TABLES = tables
     return tables
