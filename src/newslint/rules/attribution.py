@@ -121,9 +121,8 @@ class Figure(NamedTuple):
 
 
 def _data_path(name: str) -> str:
-    from ..lexicon import DATA_DIR
-
-    return os.path.join(DATA_DIR, name)
+    # newslint/data, without importing the lexicon module (ATR001 needs no word list)
+    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", name)
 
 
 def _read_lines(path: str) -> list[str]:
