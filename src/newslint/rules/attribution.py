@@ -205,7 +205,9 @@ class UnattributedFigure(Rule):
     Finds figure claims, a number in digits or words attached to a counted thing
     ("18 Turkish soldiers", "nearly a million Syrians", "300 have been killed"), a
     percentage ("5%", "3.2 percent") or a sum of money ("$3m", "1.5bn euros"), and
-    reports those with no attribution: none in their own sentence ("said", "told",
+    reports those that claim something happened (their sentence has an event word such
+    as "killed", "fled", "rose"; a percentage or sum must also measure a listed thing such
+    as sales or prices) and have no attribution: none in their own sentence ("said", "told",
     "according to", "citing", "estimated", "figures from", "a survey by ... found",
     "in a statement", "officials say", and the spun forms the spin rule reports, such as
     "in step with" and "stated"), and none in a neighbouring sentence of the same
@@ -221,15 +223,17 @@ class UnattributedFigure(Rule):
     time"), names with numbers ("M5", "G8", "Formula 1", "BBC Two", "Boeing 737"), sports
     scores and results ("won 3-1"), addresses ("10 Downing Street"), page, section and
     article numbers ("page 5", "Article 50"), a number that refers back ("the 18
-    soldiers"), and vague plurals ("hundreds", "dozens", "thousands of troops"). Only
-    headings, captions and front-matter fields are not checked: a headline is sourced by
+    soldiers"), and vague plurals ("hundreds", "dozens", "thousands of troops").
+    Headings, captions and front-matter fields are not checked: a headline is sourced by
     its story.
 
     Options: `min_value` (default 3: "two soldiers" is not reported; percentages and
     money are always figures), `vague_plurals` (default false; true reports "thousands
     of troops" too), `same_sentence_only` (default false; true requires the source in
     the figure's own sentence), `cues` (more attribution cues, one per entry, in the
-    format of the data file, `/regex/` allowed) and `counted` (more counted-thing words).
+    format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
+    `measured` (more things a percentage or sum measures) and `events` (more words that
+    make a figure a claim).
 
     ## Why is this bad?
     "You must source every statement in every story unless it is an established fact"
@@ -256,7 +260,9 @@ class UnattributedFigure(Rule):
     by a counted thing; a source given more than one sentence away, or in a sentence
     that shares no word with the figure's, is not seen ("The ministry gave its update on
     Tuesday. Twenty people have died."). Figures whose counted thing is not in the list
-    ("5 million copies") are missed rather than guessed; add the noun with `counted`.
+    ("5 million copies") are missed rather than guessed; add the noun with `counted`. A
+    sentence whose subject is the source's own action ("Police arrested 23 people") is
+    reported, as are market moves ("shares fell 1.2 percent") next to a measured word.
     """
 
     code = "ATR001"
