@@ -109,6 +109,16 @@ def test_a_neighbour_sentence_that_continues_the_subject_attributes():
     assert reported("More than 200 civilians were killed on Sunday. The toll was given by the health ministry.") == []
 
 
+def test_a_short_attribution_sentence_or_reported_speech_introduces_the_next_sentence():
+    assert reported("The ministry said on Tuesday. Twenty people have died.") == []
+    assert reported("The update was given, the ministry reported late on Monday. Twenty people have died.") == []
+    assert reported("The health ministry said on Tuesday that the hospitals were full. Twenty people had died.") == []
+    assert reported("“The hospitals are full,” she said. Twenty people have died.") == ["Twenty people"]
+    assert reported("The health ministry said on Tuesday that the hospitals were full. Twenty people have died.") == [
+        "Twenty people"
+    ]
+
+
 def test_a_neighbour_on_another_subject_does_not_attribute():
     text = "Officials said the road would reopen on Monday. Forty people were hurt in the crush."
     assert reported(text) == ["Forty people"]

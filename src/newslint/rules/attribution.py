@@ -92,6 +92,10 @@ STOP = frozenset(
 REFERRING = frozenset(
     "toll tolls figure figures number numbers tally total count estimate estimates data statistics".split()
 )
+# A sentence that ends in its attribution, with at most this many words after the cue ("The
+# ministry said on Tuesday."), introduces the figures of the next sentence.
+TRAILING_WORDS = 3
+_QUOTE_MARKS = "\"“”«»"
 # A sentence opening with one of these continues the one before it.
 ANAPHORA = frozenset(
     "it they he she this that these those its their his her of among another most some many both all also".split()
@@ -325,7 +329,7 @@ class UnattributedFigure(Rule):
                     ):
                         continue  # a quotation with its speaker
                     if not same_only and any(
-                        0 <= j < len(sentences) and has_cue(j) and _continues(sentences[si], sentences[j], j < si)
+                        0 <= j < len(sentences) and has_cue(j) and _continues(sentences[si], sentences[j], j < si, cues)
                         for j in (si - 1, si + 1)
                     ):
                         continue
@@ -603,7 +607,21 @@ def _keys(sentence) -> set[str]:
     return keys
 
 
-def _continues(figure_sentence, other, other_first: bool) -> bool:
+def _ends_in_attribution(sentence, cues: re.Pattern) -> bool:
+    """A sentence that ends in its attribution, with at most a time or place after it:
+    "The ministry said on Tuesday.", "..., the health ministry reported late on Monday."."""
+    prose = sentence.block.document.prose
+    if any(mark in prose[sentence.start : sentence.end] for mark in _QUOTE_MARKS):
+        return False  # '"...," she said.' attributes its quotation, not what follows
+    last = None
+    for last in cues.finditer(prose, sentence.start, sentence.end):
+        pass
+    if last is None:
+        return False
+    return sum(1 for t in sentence.words if t[1] >= last.end()) <= TRAILING_WORDS
+
+
+def _continues(figure_sentence, other, other_first: bool, cues: re.Pattern) -> bool:
     """Whether the attributed ``other`` sentence is about the same subject as the figure's."""
     words = other.words
     if any(t[3].lower() in REFERRING for t in words):
@@ -611,4 +629,9 @@ def _continues(figure_sentence, other, other_first: bool) -> bool:
     later = figure_sentence if other_first else other
     if later.words and later.words[0][3].lower() in ANAPHORA:
         return True  # "... said on Tuesday. It put the number at 300."
+    if other_first:
+        if _ends_in_attribution(other, cues):
+            return True  # "The ministry said on Tuesday." then the figures
+        if any(t[3].lower() == "had" for t in figure_sentence.words):
+            return True  # reported speech goes on: "... said. Twenty people had died."
     return bool(_keys(figure_sentence) & _keys(other))
