@@ -31,6 +31,9 @@ def with_options(tmp_path, options: str) -> str:
         ("Exports rose 5% in the quarter.", "5%"),
         ("Company profits dropped to £3m.", "£3m"),
         ("Revenue fell 1.5bn euros.", "1.5bn euros"),
+        ("The death toll from the quake rose to 45 on Tuesday.", "45"),
+        ("The attack killed at least 12 in the market.", "12"),
+        ("Inflation hit 6.2% in October.", "6.2%"),
     ],
 )
 def test_unsourced_figures_are_reported(sentence, figure):
@@ -61,6 +64,7 @@ def test_unsourced_figures_are_reported(sentence, figure):
         "The 18 soldiers killed in the attack were buried.",
         "Rescuers found all 40 passengers, and the 12 crew members were rescued.",
         "Two soldiers were wounded.",
+        "The soldiers were killed 12 miles from the border.",
         # a figure, but no claim that something happened: an established fact
         "The city of 36,000 people lies in a valley.",
         "The bill would cut the tax rate to 21 percent from 35 percent and prices rose.",

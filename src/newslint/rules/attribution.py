@@ -476,6 +476,8 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
     head = _head(tokens, j, counted, kind)
     if year_shaped and (head is None or head[0] != j or prev_low in _YEAR_PREVIOUS):
         return None, j  # "in 2012", "a 2017 agreement"
+    if head is None and not year_shaped and kind == "count" and _counted_before(tokens, i, counted):
+        head = (j - 1, kind)  # "the death toll rose to 45", "killed at least 12"
     if head is None:
         return None, j
     end, head_kind = head
@@ -488,6 +490,30 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
 
 
 _YEAR_PREVIOUS = frozenset("in since by until till from before after of during through to and or a an the".split())
+
+
+# Words between a casualty verb or a toll and its number: "killed at least 12", "rose to 45".
+_BRIDGE = frozenset("at least more than nearly almost about some over around up to to of by reached hit".split())
+_TOLLS = frozenset(("toll", "tally"))
+
+
+def _counted_before(tokens, i, counted) -> bool:
+    """Whether the number at ``i`` is counted by what comes before it: a casualty verb
+    ("the attack killed at least 12") or a toll ("the death toll rose to 45")."""
+    k = i - 1
+    bridged = 0
+    while k >= 0 and tokens[k][0] == WORD and tokens[k][3].lower() in _BRIDGE and bridged < 3:
+        k -= 1
+        bridged += 1
+    if k >= 0 and tokens[k][0] == WORD and tokens[k][3].lower() in CASUALTY and tokens[k][3].lower() != "dead":
+        # "killed at least 12", but not "12" after "were killed" in "were killed 12 miles away"
+        return i + 1 >= len(tokens) or tokens[i + 1][0] == PUNCT or tokens[i + 1][3].lower() in _AFTER_COUNT
+    # "the death toll rose to 45": a toll within the five words before
+    start = max(0, i - 6)
+    return any(t[0] == WORD and t[3].lower() in _TOLLS for t in tokens[start:i])
+
+
+_AFTER_COUNT = frozenset("and in on at during since after when including".split())
 
 
 def _previous_word(tokens, i):
