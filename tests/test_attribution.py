@@ -64,6 +64,7 @@ def test_unsourced_figures_are_reported(sentence, figure):
         "The 18 soldiers killed in the attack were buried.",
         "Rescuers found all 40 passengers, and the 12 crew members were rescued.",
         "Two soldiers were wounded.",
+        "On 27/02/2020 protesters marched.",
         "The soldiers were killed 12 miles from the border.",
         # a figure, but no claim that something happened: an established fact
         "The city of 36,000 people lies in a valley.",
@@ -90,6 +91,11 @@ def test_not_figures_are_not_reported(sentence):
         "A survey by the chamber found 30 percent of shops lost stock.",
         "In a statement, 60 workers were injured, the union added.",
         "Officials say 75 people were killed.",
+        "Per the health agency, 40,000 people were infected.",
+        "Police put the death toll at 45.",
+        "At least 45 people were killed, the BBC understands.",
+        "The monitor has documented 300 deaths since Sunday.",
+        "Unemployment fell to 3.8%, official figures show.",
         "Nine civilians were killed on Wednesday, according to a local reporter.",
         # spun attribution, which the spin rule reports: not reported twice
         "In step with the U.N., 948,000 folks were displaced.",

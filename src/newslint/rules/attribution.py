@@ -456,6 +456,8 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
     if prev is not None and prev[0] == WORD and _capitalised(prev[3]) and prev[2] == start - 1 \
             and prev[3].lower() not in WEEKDAYS and prev_low not in MONTHS and (i - 1 != first_word or prev[3].lower() not in OPENERS):
         return None, j  # a name with a number: "Formula 1", "BBC Two", "Boeing 737"
+    if (prev is not None and prev[0] == PUNCT and prev[3] in "/\\") or (next_tok is not None and next_tok[3] in "/\\"):
+        return None, j  # a date or a fraction: "27/02/2020", "9/11", "24/7"
     if prev is not None and prev[0] == PUNCT and prev[3] in "-–" and i >= 2 and tokens[i - 2][0] == NUMBER:
         return None, j  # the second half of a score or range, already seen
     if next_tok is not None and next_tok[0] == PUNCT and next_tok[3] in "-–" and j + 1 < n \
