@@ -113,7 +113,6 @@ HYPOTHETICAL = frozenset(
 )
 
 _NUMBER_RE = re.compile(r"([$£€¥]?)(\d[\d.,:]*)(.*)", re.DOTALL)
-_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)$", re.IGNORECASE)
 _STEM_RE = re.compile(r"(?:'s|’s|ments|ment|ings|ing|ed|es|s)$")
 
 
@@ -234,7 +233,7 @@ class UnattributedFigure(Rule):
     Options: `min_value` (default 3: "two soldiers" is not reported; percentages and
     money are always figures), `vague_plurals` (default false; true reports "thousands
     of troops" too), `same_sentence_only` (default false; true requires the source in
-    the figure's own sentence), `cues` (more attribution cues, one per entry, in the
+    the figure's own sentence; a quotation still takes its speaker from the paragraph), `cues` (more attribution cues, one per entry, in the
     format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
     `measured` (more things a percentage or sum measures) and `events` (more words that
     make a figure a claim).
@@ -291,7 +290,7 @@ class UnattributedFigure(Rule):
         same_only = self.settings["same_sentence_only"]
         where = "its sentence" if same_only else "its sentence or paragraph"
         prose = document.prose
-        blocks = [b for b in document.prose_blocks]
+        blocks = list(document.prose_blocks)
         block_cited: dict[int, bool] = {}
 
         def cited_block(i: int) -> bool:
@@ -487,8 +486,7 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
         kind = head_kind
     if kind == "count" and value < min_value and not is_vague:
         return None, j
-    fig_start = start
-    return Figure(fig_start, tokens[end][2] if end >= 0 else tokens[j - 1][2], value, kind), max(j, end + 1)
+    return Figure(start, tokens[end][2], value, kind), max(j, end + 1)
 
 
 _YEAR_PREVIOUS = frozenset("in since by until till from before after of during through to and or a an the".split())
