@@ -5,6 +5,7 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def newslint_rules():
+    from .attribution import UnattributedFigure
     from .meta import UnusedSuppression
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .spin import SourceDivergence, SpinnerPhrase, SpunArticle
@@ -16,5 +17,6 @@ def newslint_rules():
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
         SpinnerPhrase, SpunArticle, SourceDivergence,
+        UnattributedFigure,
         UnusedSuppression,
     ]
