@@ -177,3 +177,18 @@ def test_fix_leaves_unsafe_fixes_alone_and_unsafe_fixes_applies_them(run, write)
 
 def test_punctuation_that_looks_like_a_trie_marker_is_just_text():
     assert spin("x = y; a <num> b, = Tv set") == ["Tv set"]
+
+
+def test_a_case_only_swap_is_reported_when_the_table_asks_for_case():
+    assert spin("Talks with the Uk resumed.") == ["the Uk"]
+    assert spin("Talks with the UK resumed.") == []
+
+
+@pytest.mark.parametrize("honest", [
+    "The fire spread quickly through the old fireplace and chimney.",
+    "It was done as properly as possible, for illustration only.",
+    "The faculty and students met the board of governors.",
+    "Officials said 10 percentage points of the rise came from fuel.",
+])
+def test_more_honest_sentences_near_the_table(honest):
+    assert spin(honest) == []

@@ -97,6 +97,10 @@ class Entry:
     source: str
     line: int
 
+    @property
+    def case_sensitive(self) -> bool:
+        return any(key[0] == "=" for slot in self.slots for alt in slot for key in alt)
+
     def spun_forms(self):
         """Every item sequence the pattern matches, with how many items each slot took."""
         for combo in product(*self.slots):
@@ -286,7 +290,8 @@ def spinner_matches(doc: Document) -> list[Match]:
         for i, end, entry, lengths in match_sentence(items, table):
             start, stop = items[i][START], items[end - 1][END]
             original = _original(entry, lengths, items[i:end], text)
-            if original.lower() == text[start:stop].lower():
+            spun = text[start:stop]
+            if original == spun or (original.lower() == spun.lower() and not entry.case_sensitive):
                 continue  # the pattern also matches the original wording itself
             matches.append(Match(start, stop, " ".join(text[start:stop].split()), entry,
                                  " ".join(original.split()), doc.in_quote(start, stop)))
