@@ -58,6 +58,20 @@ def test_fix_flag_matches_behaviour(code):
     assert bool(fixes) == rule.fixable
 
 
+@pytest.mark.parametrize("code", sorted(get_registry().rules))
+def test_unsafe_fix_flag_matches_behaviour(code):
+    """A rule that says it offers unsafe fixes (applied only with --unsafe-fixes) does in a fixture."""
+    rule = get_registry().rules[code]
+    unsafe = [
+        d.fix
+        for p in ARTICLES
+        if p.parent.name == code
+        for d in newslint.lint_text(p.read_text(encoding="utf-8"), str(p), select=["ALL"])
+        if d.code == code and d.fix and not d.fix.safe
+    ]
+    assert bool(unsafe) == rule.unsafe_fixable
+
+
 def test_typ003_fix_deletes_the_second_word():
     from newslint.engine import apply_fixes
 

@@ -273,7 +273,7 @@ def _rules(args: argparse.Namespace) -> int:
     registry = _registry()
     rows = [
         {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "plugin": r.plugin,
-         "fixable": r.fixable, "default": r.enabled_by_default, "summary": r.summary()}
+         "fixable": r.fixable, "unsafe_fixable": r.unsafe_fixable, "default": r.enabled_by_default, "summary": r.summary()}
         for r in registry.rules.values()
     ]
     if args.format == "json":
@@ -287,7 +287,7 @@ def _rules(args: argparse.Namespace) -> int:
     print("  ".join(h.upper().ljust(w) for h, w in zip(headers, widths)) + "  SUMMARY")
     for row in rows:
         cells = "  ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths))
-        flags = (" [fix]" if row["fixable"] else "") + ("" if row["default"] else " [opt-in]")
+        flags = (" [fix]" if row["fixable"] else " [unsafe fix]" if row["unsafe_fixable"] else "") + ("" if row["default"] else " [opt-in]")
         print(f"{cells}  {row['summary']}{flags}")
     return EXIT_CLEAN
 
@@ -304,7 +304,7 @@ def _rule(args: argparse.Namespace) -> int:
     print(f"# {rule.code} {rule.name}: {title}\n")
     print(f"Family: {rule.family}. Default severity: {rule.severity}. Plugin: {rule.plugin}. "
           f"{'Enabled' if rule.enabled_by_default else 'Opt-in (select it to enable)'}. "
-          f"Fix: {'available' if rule.fixable else 'none'}.")
+          f"Fix: {'available' if rule.fixable else 'unsafe, with --fix --unsafe-fixes' if rule.unsafe_fixable else 'none'}.")
     if rule.options:
         print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
         for name, default in rule.options.items():

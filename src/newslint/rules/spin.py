@@ -356,6 +356,7 @@ class SpinnerPhrase(Rule):
     name = "spinner-phrase"
     family = "spin"
     severity = "warning"
+    unsafe_fixable = True
     options = {"check-quotes": False}
 
     def check(self, document: Document):
@@ -412,9 +413,8 @@ class SpunArticle(Rule):
             return
         density = 1000 * len(matches) / words
         if len(matches) >= self.settings["min-phrases"] and density > self.settings["per-1000-words"]:
-            end = document.text.find("\n")
             yield Finding(
-                0, end if end > 0 else min(len(document.text), 1),
+                0, 0,  # about the whole article: anchored at its start
                 f"article reads as spinner output: {len(matches)} spinner phrases "
                 f"in {words} words ({density:.1f} per 1,000 words)",
             )
@@ -550,6 +550,7 @@ class SourceDivergence(Rule):
     family = "spin"
     severity = "warning"
     enabled_by_default = False
+    unsafe_fixable = True
     options = {"source": "", "max-words": 4}
 
     def check(self, document: Document):
