@@ -96,7 +96,12 @@ class ChangedLines:
         cwd = cwd or os.getcwd()
         if shutil.which("git") is None:
             raise NewslintError("--diff-base: git is not installed (or not on PATH)")
-        top = _git(["rev-parse", "--show-toplevel"], cwd, "find the repository").strip()
+        try:
+            top = _git(["rev-parse", "--show-toplevel"], cwd, "find the repository").strip()
+        except NewslintError as exc:
+            if "not a git repository" in str(exc):
+                raise NewslintError(f"--diff-base: {cwd} is not in a git repository") from None
+            raise
         if not top:
             raise NewslintError(f"--diff-base: {cwd} is not in a git work tree")
         self.root = os.path.realpath(top)
