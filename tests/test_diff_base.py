@@ -93,6 +93,21 @@ def test_changes_committed_since_rev_count(run, repo, write):
 
 
 @needs_git
+def test_changes_on_the_base_branch_since_the_branch_point_are_not_ours(run, repo, write):
+    """As a pull request shows it: since the merge base of REV and HEAD, not REV itself."""
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "feature")
+    write("story.md", ORIGINAL.replace("The council met on Tuesday.", "The council met on on Tuesday."))
+    git(repo, "commit", "-q", "-am", "feature: line 2")
+    git(repo, "checkout", "-q", "main")
+    write("story.md", ORIGINAL.replace("The the army", "The army"))  # main fixes line 1 meanwhile
+    git(repo, "commit", "-q", "-am", "main: line 1")
+    git(repo, "checkout", "-q", "feature")
+    result = run("check", "--diff-base", "main", "story.md")
+    assert lines_and_codes(result) == [("story.md", 2, "TYP003")]  # not line 1, which differs from main
+
+
+@needs_git
 def test_from_a_subfolder_with_folder_paths(run, repo, write):
     write("desk/a.md", "Calm.\n")
     git(repo, "add", "desk/a.md")

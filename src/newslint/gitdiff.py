@@ -2,8 +2,9 @@
 
 Linting is not changed at all: every file is linted whole (a rule may need the whole
 article), and the diagnostics are filtered afterwards against the lines that
-``git diff --unified=0 REV -- PATHS`` shows as added or changed in the working tree (one
-``git diff`` a run). A file git does not track (untracked or ignored) counts as changed
+``git diff --unified=0 BASE -- PATHS`` shows as added or changed in the working tree (one
+``git diff`` a run), BASE being where the current branch left REV (``git merge-base REV
+HEAD``; REV itself when it is an ancestor, as HEAD~3 is). A file git does not track (untracked or ignored) counts as changed
 throughout. A diagnostic is kept when its span touches a changed line; a diagnostic
 anchored at the very start of the article with no extent (line 1, column 1, empty: an
 article-level verdict) is kept when the file has any changed line. Lines only deleted
@@ -108,17 +109,24 @@ class ChangedLines:
         if rev.startswith("-"):
             raise NewslintError(f"--diff-base: '{rev}' is not a revision")
         try:
-            _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], self.root,
-                 "resolve the revision")
+            commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+                          self.root, "resolve the revision").strip()
         except NewslintError:
             raise NewslintError(f"--diff-base: unknown revision '{rev}' (not a commit in {self.root})") from None
+        # Changes since the current branch left REV (their merge base), as a pull request
+        # shows them: what happened on REV's side since then is not this branch's change.
+        try:
+            self.base = _git(["merge-base", commit, "HEAD"], self.root, "find the merge base").strip() or commit
+        except NewslintError:  # no common history, or no commit yet on this branch
+            self.base = commit
         specs = [os.path.abspath(os.path.join(cwd, p)) for p in paths] or [self.root]
         for spec in specs:
             if os.path.relpath(os.path.realpath(spec), self.root).startswith(os.pardir):
                 raise NewslintError(f"--diff-base: {spec} is outside the git repository {self.root}")
         specs = [os.path.realpath(s) for s in specs]
         diff = _git(["-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff",
-                     "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", rev, "--", *specs],
+                     "--no-textconv", "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", self.base, "--",
+                     *specs],
                     self.root, f"diff against '{rev}'")
         self.changed = parse_diff(diff)
         others = _git(["ls-files", "-z", "--others", "--", *specs], self.root, "list untracked files")
