@@ -204,6 +204,19 @@ def test_github_annotations(run, article):
     ]
 
 
+def test_github_annotates_a_file_that_cannot_be_linted(run, write):
+    write("bad.txt", b"ok\xff\n")
+    write("good.txt", "The the end.\n")
+    result = run("check", "--format", "github", "bad.txt", "good.txt")
+    assert result.code == 2
+    assert result.err_lines == ["error: bad.txt: invalid UTF-8 at byte offset 2 (byte 0xff); newslint reads UTF-8 text"]
+    assert result.lines == [
+        "::error file=bad.txt,title=newslint::bad.txt: invalid UTF-8 at byte offset 2 (byte 0xff); "
+        "newslint reads UTF-8 text",
+        '::warning file=good.txt,line=1,endLine=1,col=1,endColumn=8,title=TYP003 repeated-word::Repeated word "the"',
+    ]
+
+
 def test_github_escaping():
     from newslint.report.github import annotation, escape_data, escape_property
     from newslint.rule import Diagnostic

@@ -4,7 +4,8 @@
 
 Severities map error -> ``error``, warning -> ``warning``, info -> ``notice``. Escaping
 follows the runner's rules: in the message ``%``, CR and LF are percent-encoded; in a
-property value ``:`` and ``,`` are too. Nothing else is printed (no summary line).
+property value ``:`` and ``,`` are too. A file that cannot be linted is an ``error``
+annotation too (besides its line on stderr). Nothing else is printed (no summary line).
 """
 
 from __future__ import annotations
@@ -54,5 +55,8 @@ def annotation(d: Diagnostic) -> str:
 
 def render_github(results: list[FileResult], out: TextIO) -> None:
     for result in results:
+        if result.error is not None:  # also on stderr; as an annotation it shows on the run
+            out.write(f"::error file={escape_property(workspace_path(result.path))},title=newslint"
+                      f"::{escape_data(result.error)}\n")
         for d in result.diagnostics:
             out.write(annotation(d) + "\n")
