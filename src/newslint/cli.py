@@ -68,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help="print how many problems each rule found instead of the problems (text or json)")
     check.add_argument("--diff-base", metavar="REV",
-                       help="report only problems on lines changed since the git revision REV "
-                       "(files git does not track count as changed)")
+                       help="report only problems on lines changed since the git revision REV, counted "
+                       "from its merge base with HEAD as a pull request is (uncommitted edits included; "
+                       "files git does not track count as changed)")
     check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
                        help="rules to run, replacing the configured selection")
     check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
