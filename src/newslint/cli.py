@@ -29,6 +29,9 @@ examples:
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
   newslint check --source wire.txt draft.md   report what the draft changed from its source
+  newslint check --format sarif . > newslint.sarif    for code scanning
+  newslint check --format github --diff-base origin/main .   annotate a pull request's changed lines
+  newslint check --statistics archive/    how many problems each rule finds
 """
 
 
@@ -60,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github "
+                       "(GitHub Actions annotations); default: text")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many problems each rule found instead of the problems (text or json)")
+    check.add_argument("--diff-base", metavar="REV",
+                       help="report only problems on lines changed since the git revision REV, counted "
+                       "from its merge base with HEAD as a pull request is (uncommitted edits included; "
+                       "files git does not track count as changed)")
     check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
                        help="rules to run, replacing the configured selection")
     check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
@@ -154,6 +165,15 @@ def _check(args: argparse.Namespace) -> int:
                 raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
+    if args.statistics and args.format not in ("text", "json"):
+        raise NewslintError(f"--statistics works with --format text or json, not {args.format}")
+    changed_lines = None
+    if args.diff_base is not None:
+        if args.fix or args.diff:
+            raise NewslintError("--diff-base cannot be combined with --fix or --diff (fixes apply to whole files)")
+        from .gitdiff import ChangedLines
+
+        changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
     if args.source:
         try:
@@ -171,6 +191,8 @@ def _check(args: argparse.Namespace) -> int:
     results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
     results.sort(key=lambda r: r.path)
 
+    if changed_lines is not None:
+        changed_lines.filter(results)  # after linting: rules always see the whole article
     errors = [r for r in results if r.error]
     for message in dict.fromkeys(r.error for r in errors):  # a broken config is said once
         _error(message)
@@ -180,7 +202,12 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
     if args.fix:
         out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
-    render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+    if args.statistics:
+        from .report.statistics import render_statistics
+
+        render_statistics(results, out, fmt=args.format, quiet=args.quiet)
+    else:
+        render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
