@@ -164,14 +164,14 @@ def test_message_names_the_figure():
 def test_min_value_option(tmp_path):
     text = "Two soldiers were wounded."
     assert reported(text) == []
-    assert reported(text, with_options(tmp_path, "min_value = 2")) == ["Two soldiers"]
-    assert reported("Five soldiers were wounded.", with_options(tmp_path, "min_value = 10")) == []
+    assert reported(text, with_options(tmp_path, "min-value = 2")) == ["Two soldiers"]
+    assert reported("Five soldiers were wounded.", with_options(tmp_path, "min-value = 10")) == []
 
 
 def test_vague_plurals_option(tmp_path):
     text = "Thousands of troops were killed and tens of thousands of residents fled."
     assert reported(text) == []
-    assert reported(text, with_options(tmp_path, "vague_plurals = true")) == [
+    assert reported(text, with_options(tmp_path, "vague-plurals = true")) == [
         "Thousands of troops", "tens of thousands of residents",
     ]
 
@@ -179,7 +179,7 @@ def test_vague_plurals_option(tmp_path):
 def test_same_sentence_only_option(tmp_path):
     text = "The army gave an update. It said 90 soldiers had been killed. Another 40 soldiers were wounded."
     assert reported(text) == []
-    [d] = newslint.lint_text(text, "a.txt", select=["ATR001"], config=with_options(tmp_path, "same_sentence_only = true"))
+    [d] = newslint.lint_text(text, "a.txt", select=["ATR001"], config=with_options(tmp_path, "same-sentence-only = true"))
     assert d.text == "40 soldiers"
     assert d.message == 'figure "40 soldiers" has no source in its sentence'
 
@@ -202,5 +202,5 @@ def test_counted_measured_and_events_options(tmp_path):
 
 
 def test_bad_option_is_a_configuration_error(tmp_path):
-    with pytest.raises(NewslintError, match="min_value"):
-        reported("Text.", with_options(tmp_path, 'min_value = "three"'))
+    with pytest.raises(NewslintError, match="min-value"):
+        reported("Text.", with_options(tmp_path, 'min-value = "three"'))

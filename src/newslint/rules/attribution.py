@@ -28,7 +28,7 @@ NUMBER_WORDS.update(
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
           "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "trn": 1e12}
 WORD_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion", "dozen"))
-# "Hundreds of", "dozens", "tens of thousands": not a figure unless vague_plurals is set.
+# "Hundreds of", "dozens", "tens of thousands": not a figure unless vague-plurals is set.
 VAGUE = frozenset("dozens hundreds thousands millions billions scores tens".split())
 
 MONTHS = frozenset(
@@ -230,9 +230,9 @@ class UnattributedFigure(Rule):
     Headings, captions and front-matter fields are not checked: a headline is sourced by
     its story.
 
-    Options: `min_value` (default 3: "two soldiers" is not reported; percentages and
-    money are always figures), `vague_plurals` (default false; true reports "thousands
-    of troops" too), `same_sentence_only` (default false; true requires the source in
+    Options: `min-value` (default 3: "two soldiers" is not reported; percentages and
+    money are always figures), `vague-plurals` (default false; true reports "thousands
+    of troops" too), `same-sentence-only` (default false; true requires the source in
     the figure's own sentence; a quotation still takes its speaker from the paragraph), `cues` (more attribution cues, one per entry, in the
     format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
     `measured` (more things a percentage or sum measures) and `events` (more words that
@@ -273,9 +273,9 @@ class UnattributedFigure(Rule):
     family = "attribution"
     severity = "warning"
     options = {
-        "min_value": 3,
-        "vague_plurals": False,
-        "same_sentence_only": False,
+        "min-value": 3,
+        "vague-plurals": False,
+        "same-sentence-only": False,
         "cues": [],
         "counted": [],
         "measured": [],
@@ -285,9 +285,9 @@ class UnattributedFigure(Rule):
     def check(self, document: Document) -> Iterator[Finding]:
         tables = load_tables(self.settings)
         cues, counted = tables.cues, tables.counted
-        min_value = self.settings["min_value"]
-        vague = self.settings["vague_plurals"]
-        same_only = self.settings["same_sentence_only"]
+        min_value = self.settings["min-value"]
+        vague = self.settings["vague-plurals"]
+        same_only = self.settings["same-sentence-only"]
         where = "its sentence" if same_only else "its sentence or paragraph"
         prose = document.prose
         blocks = list(document.prose_blocks)
