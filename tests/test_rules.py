@@ -47,18 +47,24 @@ def test_every_rule_is_documented(code):
     assert missing_doc_sections(rule) == [], f"{code} docs lack sections; need {DOC_SECTIONS}"
 
 
-@pytest.mark.parametrize("code", BUILTIN)
-def test_fix_flag_matches_behaviour(code):
-    """A rule that says it is fixable offers a safe fix (one --fix applies) in at least one fixture."""
-    rule = get_registry().rules[code]
-    fixes = [
+def fixture_fixes(code: str, safe: bool) -> list:
+    """The fixes (safe or unsafe ones) a rule offers on its own fixtures."""
+    return [
         d.fix
         for p in ARTICLES
         if p.parent.name == code
         for d in newslint.lint_text(p.read_text(encoding="utf-8"), str(p), select=BUILTIN)
-        if d.code == code and d.fix and d.fix.safe
+        if d.code == code and d.fix and d.fix.safe == safe
     ]
-    assert bool(fixes) == rule.fixable
+
+
+@pytest.mark.parametrize("code", BUILTIN)
+def test_fix_flags_match_behaviour(code):
+    """A rule that says it is fixable offers a safe fix (one --fix applies) in a fixture; one
+    that says it offers unsafe fixes (applied only with --unsafe-fixes) offers one too."""
+    rule = get_registry().rules[code]
+    assert bool(fixture_fixes(code, safe=True)) == rule.fixable
+    assert bool(fixture_fixes(code, safe=False)) == rule.unsafe_fixable
 
 
 def test_typ003_fix_deletes_the_second_word():

@@ -28,6 +28,10 @@ examples:
   cat story.md | newslint check --stdin-filename story.md -
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
+  newslint check --source wire.txt draft.md   report what the draft changed from its source
+  newslint check --format sarif . > newslint.sarif    for code scanning
+  newslint check --format github --diff-base origin/main .   annotate a pull request's changed lines
+  newslint check --statistics archive/    how many problems each rule finds
 """
 
 
@@ -59,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github "
+                       "(GitHub Actions annotations); default: text")
+    check.add_argument("--statistics", action="store_true",
+                       help="print how many problems each rule found instead of the problems (text or json)")
+    check.add_argument("--diff-base", metavar="REV",
+                       help="report only problems on lines changed since the git revision REV, counted "
+                       "from its merge base with HEAD as a pull request is (uncommitted edits included; "
+                       "files git does not track count as changed)")
     check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
                        help="rules to run, replacing the configured selection")
     check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
@@ -72,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the name standard input is reported under; its suffix picks the format")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file atomically")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, also apply or show fixes that may change the meaning "
+                       "(SPN001's likely originals, SPN002's source wording)")
+    check.add_argument("--source", metavar="FILE",
+                       help="the source the drafts were rewritten from; enables SPN002, which reports "
+                       "words and figures the drafts changed")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -147,8 +165,24 @@ def _check(args: argparse.Namespace) -> int:
                 raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
+    if args.statistics and args.format not in ("text", "json"):
+        raise NewslintError(f"--statistics works with --format text or json, not {args.format}")
+    changed_lines = None
+    if args.diff_base is not None:
+        if args.fix or args.diff:
+            raise NewslintError("--diff-base cannot be combined with --fix or --diff (fixes apply to whole files)")
+        from .gitdiff import ChangedLines
+
+        changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
-    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff)
+    if args.source:
+        try:
+            open(args.source, "rb").close()
+        except OSError as exc:
+            raise NewslintError(f"{args.source}: cannot read the source: {exc.strerror or exc}") from None
+        overrides.extend_select.append("SPN002")
+        overrides.options["SPN002"] = {"source": os.path.abspath(args.source)}
+    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -157,6 +191,8 @@ def _check(args: argparse.Namespace) -> int:
     results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
     results.sort(key=lambda r: r.path)
 
+    if changed_lines is not None:
+        changed_lines.filter(results)  # after linting: rules always see the whole article
     errors = [r for r in results if r.error]
     for message in dict.fromkeys(r.error for r in errors):  # a broken config is said once
         _error(message)
@@ -166,7 +202,12 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
     if args.fix:
         out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
-    render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+    if args.statistics:
+        from .report.statistics import render_statistics
+
+        render_statistics(results, out, fmt=args.format, quiet=args.quiet)
+    else:
+        render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
@@ -273,7 +314,7 @@ def _rules(args: argparse.Namespace) -> int:
     registry = _registry_here()
     rows = [
         {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity, "plugin": r.plugin,
-         "fixable": r.fixable, "default": r.enabled_by_default, "summary": r.summary()}
+         "fixable": r.fixable, "unsafe_fixable": r.unsafe_fixable, "default": r.enabled_by_default, "summary": r.summary()}
         for r in registry.rules.values()
     ]
     if args.format == "json":
@@ -287,7 +328,7 @@ def _rules(args: argparse.Namespace) -> int:
     print("  ".join(h.upper().ljust(w) for h, w in zip(headers, widths)) + "  SUMMARY")
     for row in rows:
         cells = "  ".join(str(row[h]).ljust(w) for h, w in zip(headers, widths))
-        flags = (" [fix]" if row["fixable"] else "") + ("" if row["default"] else " [opt-in]")
+        flags = (" [fix]" if row["fixable"] else " [unsafe fix]" if row["unsafe_fixable"] else "") + ("" if row["default"] else " [opt-in]")
         print(f"{cells}  {row['summary']}{flags}")
     return EXIT_CLEAN
 
@@ -304,7 +345,7 @@ def _rule(args: argparse.Namespace) -> int:
     print(f"# {rule.code} {rule.name}: {title}\n")
     print(f"Family: {rule.family}. Default severity: {rule.severity}. Plugin: {rule.plugin}. "
           f"{'Enabled' if rule.enabled_by_default else 'Opt-in (select it to enable)'}. "
-          f"Fix: {'available' if rule.fixable else 'none'}.")
+          f"Fix: {'available' if rule.fixable else 'unsafe, with --fix --unsafe-fixes' if rule.unsafe_fixable else 'none'}.")
     if rule.options:
         print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
         for name, default in rule.options.items():

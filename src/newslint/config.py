@@ -57,11 +57,13 @@ class Settings:
 
 @dataclass
 class Overrides:
-    """Selection given on the command line; it applies on top of every configuration file."""
+    """Selection and rule options given on the command line; they apply on top of every
+    configuration file."""
 
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # CODE -> option -> value
 
 
 def _load_toml(path: str) -> dict[str, Any]:

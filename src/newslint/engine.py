@@ -45,11 +45,13 @@ class Linter:
         overrides: Overrides | None = None,
         config_file: str | None = None,
         fix: bool = False,
+        unsafe_fixes: bool = False,
     ) -> None:
         self.registry = registry or get_registry()
         self.overrides = overrides or Overrides()
         self.config_file = config_file
         self.fix = fix
+        self.unsafe_fixes = unsafe_fixes
         self._settings: dict[str | None, Settings | NewslintError] = {}
         self._rules: dict[tuple, list[tuple[Rule, str]]] = {}
         if config_file is not None:
@@ -78,7 +80,8 @@ class Linter:
             rules = []
             for code, severity in enabled.items():
                 cls = registry.rules[code]
-                rules.append((cls(settings.rules.get(code), config=settings), severity))
+                options = {**(settings.rules.get(code) or {}), **self.overrides.options.get(code, {})}
+                rules.append((cls(options, config=settings), severity))
             self._rules[key] = rules
         return rules
 
@@ -95,7 +98,7 @@ class Linter:
             if self.fix:
                 result.source = text
                 for _ in range(MAX_FIX_PASSES):
-                    new_text, applied = apply_fixes(doc.text, diagnostics)
+                    new_text, applied = apply_fixes(doc.text, diagnostics, self.unsafe_fixes)
                     if new_text == doc.text:
                         break
                     result.fixes_applied += applied
@@ -171,13 +174,13 @@ def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diag
     )
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
-    """``text`` with every safe fix applied, and how many were; a fix that overlaps an
-    earlier one waits for the next pass."""
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> tuple[str, int]:
+    """``text`` with every safe fix (and with ``unsafe``, every fix) applied, and how many
+    were; a fix that overlaps an earlier one waits for the next pass."""
     edits: list[Edit] = []
     applied = 0
     taken_until = -1
-    fixes = sorted((d.fix for d in diagnostics if d.fix and d.fix.safe), key=lambda f: min(e.start for e in f.edits))
+    fixes = sorted((d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)), key=lambda f: min(e.start for e in f.edits))
     for fix in fixes:
         ordered = sorted(fix.edits, key=lambda e: e.start)
         if ordered[0].start < taken_until:

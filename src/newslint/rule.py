@@ -91,7 +91,8 @@ class Rule:
     family: ClassVar[str]
     severity: ClassVar[str] = "warning"
     enabled_by_default: ClassVar[bool] = True
-    fixable: ClassVar[bool] = False
+    fixable: ClassVar[bool] = False  # offers safe fixes, which --fix applies
+    unsafe_fixable: ClassVar[bool] = False  # offers fixes that may change meaning (--unsafe-fixes)
     options: ClassVar[dict[str, Any]] = {}
     plugin: ClassVar[str] = "newslint"  # set by the registry to the providing plugin's name
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..engine import FileResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
@@ -15,6 +15,14 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
         from .json import render_json
 
         render_json(results, out)
+    elif fmt == "sarif":
+        from .sarif import render_sarif
+
+        render_sarif(results, out)
+    elif fmt == "github":
+        from .github import render_github
+
+        render_github(results, out)
     else:
         from .text import render_text
 

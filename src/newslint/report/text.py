@@ -13,7 +13,7 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
     counts = {"error": 0, "warning": 0, "info": 0}
-    fixable = 0
+    fixable = unsafe = 0
     files_with = 0
     for result in results:
         if result.diagnostics:
@@ -21,6 +21,7 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
         for d in result.diagnostics:
             counts[d.severity] = counts.get(d.severity, 0) + 1
             fixable += bool(d.fix and d.fix.safe)
+            unsafe += bool(d.fix and not d.fix.safe)
             if color:
                 out.write(
                     f"{_BOLD}{d.path}{_RESET}{_DIM}:{d.line}:{d.column}:{_RESET} "
@@ -43,4 +44,6 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
     line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files_with} of {files}"
     if fixable:
         line += f"; {fixable} fixable with --fix"
+    if unsafe:
+        line += f"; {unsafe} more with --fix --unsafe-fixes"
     out.write(line + ".\n")

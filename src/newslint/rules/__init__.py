@@ -5,8 +5,10 @@ from ..hookspecs import hookimpl
 
 @hookimpl
 def newslint_rules():
+    from .attribution import UnattributedFigure
     from .meta import UnusedSuppression
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
+    from .spin import SourceDivergence, SpinnerPhrase, SpunArticle
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
     from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake, PageFurniture
 
@@ -14,5 +16,7 @@ def newslint_rules():
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
+        SpinnerPhrase, SpunArticle, SourceDivergence,
+        UnattributedFigure,
         UnusedSuppression,
     ]

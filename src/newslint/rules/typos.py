@@ -543,6 +543,7 @@ class RunTogether(Rule):
     name = "run-together-words"
     family = "typos"
     severity = "warning"
+    unsafe_fixable = True
 
     def check(self, document: Document):
         from ..lexicon import load_lexicon

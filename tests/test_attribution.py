@@ -1,0 +1,206 @@
+"""ATR001 (unattributed figures): what counts as a figure, what counts as a source, the options."""
+
+import pytest
+
+import newslint
+from newslint.errors import NewslintError
+
+
+def reported(text: str, config: str | None = None) -> list[str]:
+    return [d.text for d in newslint.lint_text(text, "story.txt", select=["ATR001"], config=config)]
+
+
+def with_options(tmp_path, options: str) -> str:
+    path = tmp_path / "newslint.toml"
+    path.write_text(f"[rules.ATR001]\n{options}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("Clashes have killed 18 Turkish soldiers.", "18 Turkish soldiers"),
+        ("Nearly a million Syrians have been displaced by the fighting.", "a million Syrians"),
+        ("Half a million people fled the city.", "Half a million people"),
+        ("More than 300 have been killed since December.", "300"),
+        ("Eighteen villagers were wounded.", "Eighteen villagers"),
+        ("Twenty-two patients died in the fire.", "Twenty-two patients"),
+        ("Between 10-15 people were killed in the raid.", "10-15 people"),
+        ("On 3 March 400 people fled.", "400 people"),
+        ("Retail sales fell 3.2 percent in May.", "3.2 percent"),
+        ("Exports rose 5% in the quarter.", "5%"),
+        ("Company profits dropped to £3m.", "£3m"),
+        ("Revenue fell 1.5bn euros.", "1.5bn euros"),
+        ("The death toll from the quake rose to 45 on Tuesday.", "45"),
+        ("The attack killed at least 12 in the market.", "12"),
+        ("Inflation hit 6.2% in October.", "6.2%"),
+    ],
+)
+def test_unsourced_figures_are_reported(sentence, figure):
+    assert reported(sentence) == [figure]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the number is not a statistic
+        "Fighting resumed on Feb. 27, 2020, and civilians were killed.",
+        "On March 12 protesters marched, and on 3 June villagers fled.",
+        "Protests rose in 2019 and fell in 1998.",
+        "The wall fell at 10:30 and the tower at 3 p.m.",
+        "Jane Morton, 33, was injured in the crash.",
+        "A man aged 71 was killed.",
+        "The 19-year-old driver was killed.",
+        "Three weeks ago, militia fighters were killed.",
+        "In the last 48 hours, villagers fled.",
+        "For the first time since 2012, soldiers were killed.",
+        "Boeing 737 passengers were evacuated.",
+        "Several Formula 1 drivers were hurt.",
+        "Viewers of BBC Two fell away.",
+        "The home side won 3-1 and fans marched.",
+        "Protesters gathered outside 10 Downing Street.",
+        "The map on page 12 residents fled from shows it.",
+        "Hundreds of civilians were killed and thousands of people fled.",
+        "The 18 soldiers killed in the attack were buried.",
+        "Rescuers found all 40 passengers, and the 12 crew members were rescued.",
+        "Two soldiers were wounded.",
+        "On 27/02/2020 protesters marched.",
+        "The soldiers were killed 12 miles from the border.",
+        # a figure, but no claim that something happened: an established fact
+        "The city of 36,000 people lies in a valley.",
+        "The bill would cut the tax rate to 21 percent from 35 percent and prices rose.",
+        # "12 observation posts": the counted noun is not a counted thing
+        "Turkey set up 12 observation posts and troops were killed.",
+    ],
+)
+def test_not_figures_are_not_reported(sentence):
+    assert reported(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Observatory said more than 60 fighters were killed.",
+        "Police say 400 homes were destroyed.",
+        "A medic told reporters 18 fishermen were missing.",
+        "State media reported that 300 people were evacuated.",
+        "According to the U.N., 948,000 people have been displaced.",
+        "Citing hospital records, the paper said 25 workers were hurt.",
+        "An estimated 12,000 people fled.",
+        "Figures from the statistics office show sales fell 12 percent.",
+        "A survey by the chamber found 30 percent of shops lost stock.",
+        "In a statement, 60 workers were injured, the union added.",
+        "Officials say 75 people were killed.",
+        "Per the health agency, 40,000 people were infected.",
+        "Police put the death toll at 45.",
+        "At least 45 people were killed, the BBC understands.",
+        "The monitor has documented 300 deaths since Sunday.",
+        "Unemployment fell to 3.8%, official figures show.",
+        "Nine civilians were killed on Wednesday, according to a local reporter.",
+        # spun attribution, which the spin rule reports: not reported twice
+        "In step with the U.N., 948,000 folks were displaced.",
+        "Three more soldiers died, in accordance to the minister.",
+        "The mayor mentioned that 50 houses were destroyed.",
+        "The governor stated that 20 villages were flooded.",
+        "The agency noted that 35 civilians were wounded.",
+        "The rebels claimed 80 fighters were killed.",
+        "The minister explained that 15 schools were damaged and 22 patients died.",
+        "He extra that 22 patients were evacuated.",
+        "The pilot informed the tower that 120 passengers were hurt.",
+    ],
+)
+def test_attributed_figures_are_not_reported(sentence):
+    assert reported(sentence) == []
+
+
+def test_a_neighbour_sentence_that_continues_the_subject_attributes():
+    assert reported("The army gave an update. It said 90 soldiers had been killed.") == []
+    assert reported("The interior ministry said floods hit the valleys. At least 150 residents of the valleys were killed.") == []
+    assert reported("More than 200 civilians were killed on Sunday. The toll was given by the health ministry.") == []
+
+
+def test_a_short_attribution_sentence_or_reported_speech_introduces_the_next_sentence():
+    assert reported("The ministry said on Tuesday. Twenty people have died.") == []
+    assert reported("The update was given, the ministry reported late on Monday. Twenty people have died.") == []
+    assert reported("The health ministry said on Tuesday that the hospitals were full. Twenty people had died.") == []
+    assert reported("“The hospitals are full,” she said. Twenty people have died.") == ["Twenty people"]
+    assert reported("The health ministry said on Tuesday that the hospitals were full. Twenty people have died.") == [
+        "Twenty people"
+    ]
+
+
+def test_a_neighbour_on_another_subject_does_not_attribute():
+    text = "Officials said the road would reopen on Monday. Forty people were hurt in the crush."
+    assert reported(text) == ["Forty people"]
+
+
+def test_only_the_neighbouring_sentence_counts():
+    text = "The ministry said the valleys flooded. The rain stopped. At least 150 residents of the valleys were killed."
+    assert reported(text) == ["150 residents"]
+
+
+def test_a_source_in_another_paragraph_does_not_count():
+    text = "Clashes have killed 18 Turkish soldiers.\n\nThe Turkish soldiers were killed in raids, the ministry said.\n"
+    assert reported(text) == ["18 Turkish soldiers"]
+
+
+def test_quoted_figure_with_its_speaker_is_attributed():
+    assert reported("“We lost 400 men in two days,” the commander said.") == []
+    assert reported("“They killed 40 civilians. Nobody came,” said a doctor.") == []
+    assert reported("“We lost 400 men in two days.”") == ["400 men"]
+
+
+def test_headings_and_front_matter_are_not_checked():
+    text = "---\ntitle: Floods have killed 27 people\n---\n\n# Floods have killed 27 people\n\nRain fell.\n"
+    assert [d.text for d in newslint.lint_text(text, "story.md", select=["ATR001"])] == []
+
+
+def test_message_names_the_figure():
+    [d] = newslint.lint_text("Clashes have killed 18 Turkish soldiers.", "a.txt", select=["ATR001"])
+    assert d.message == 'figure "18 Turkish soldiers" has no source in its sentence or paragraph'
+    assert d.severity == "warning"
+
+
+def test_min_value_option(tmp_path):
+    text = "Two soldiers were wounded."
+    assert reported(text) == []
+    assert reported(text, with_options(tmp_path, "min-value = 2")) == ["Two soldiers"]
+    assert reported("Five soldiers were wounded.", with_options(tmp_path, "min-value = 10")) == []
+
+
+def test_vague_plurals_option(tmp_path):
+    text = "Thousands of troops were killed and tens of thousands of residents fled."
+    assert reported(text) == []
+    assert reported(text, with_options(tmp_path, "vague-plurals = true")) == [
+        "Thousands of troops", "tens of thousands of residents",
+    ]
+
+
+def test_same_sentence_only_option(tmp_path):
+    text = "The army gave an update. It said 90 soldiers had been killed. Another 40 soldiers were wounded."
+    assert reported(text) == []
+    [d] = newslint.lint_text(text, "a.txt", select=["ATR001"], config=with_options(tmp_path, "same-sentence-only = true"))
+    assert d.text == "40 soldiers"
+    assert d.message == 'figure "40 soldiers" has no source in its sentence'
+
+
+def test_cues_option_adds_house_attribution(tmp_path):
+    text = "Our count shows 40 soldiers were killed."
+    assert reported(text) == ["40 soldiers"]
+    assert reported(text, with_options(tmp_path, 'cues = ["our count"]')) == []
+    assert reported(text, with_options(tmp_path, 'cues = ["/\\\\bour (?:count|tally)\\\\b/"]')) == []
+
+
+def test_counted_measured_and_events_options(tmp_path):
+    assert reported("Some 40 sailors were injured.") == ["40 sailors"]  # any noun counted by a casualty verb
+    assert reported("The fire destroyed 40 warehouses.") == []
+    config = with_options(tmp_path, 'counted = ["warehouses"]\nevents = ["destroyed"]')
+    assert reported("The fire destroyed 40 warehouses.", config) == ["40 warehouses"]
+    assert reported("Ticket sales rose 5 percent.") == ["5 percent"]
+    assert reported("Bookings rose 5 percent.") == []
+    assert reported("Bookings rose 5 percent.", with_options(tmp_path, 'measured = ["bookings"]')) == ["5 percent"]
+
+
+def test_bad_option_is_a_configuration_error(tmp_path):
+    with pytest.raises(NewslintError, match="min-value"):
+        reported("Text.", with_options(tmp_path, 'min-value = "three"'))
