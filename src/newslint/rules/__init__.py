@@ -6,6 +6,7 @@ from ..hookspecs import hookimpl
 @hookimpl
 def newslint_rules():
     from .meta import UnusedSuppression
+    from .readability import ParagraphTooHard, SentenceTooLong
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
     from .web import DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake, PageFurniture
@@ -14,5 +15,6 @@ def newslint_rules():
         UnknownWord, NameVariant, RepeatedWord, RunTogether,
         TruncatedParagraph, UnbalancedQuotes, GluedSentences,
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
+        SentenceTooLong, ParagraphTooHard,
         UnusedSuppression,
     ]
