@@ -28,6 +28,7 @@ examples:
   cat story.md | newslint check --stdin-filename story.md -
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
+  newslint check --format html -o report.html feed/   a page for editors, problems highlighted
 """
 
 
@@ -59,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("text", "json", "html"), default="text",
+                       help="output format (default: text); json and html include each article's readability metrics")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
                        help="rules to run, replacing the configured selection")
     check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
@@ -87,6 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
 
+    stats = sub.add_parser(
+        "stats", help="a table of each article's readability and diagnostics by family, with totals",
+        description="Lint the articles and print, for each, its words, sentences, Flesch-Kincaid grade, Flesch "
+        "reading ease, longest sentence and number of diagnostics by family, then the totals. Exit code 0, "
+        "or 2 when a file cannot be read.",
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; default: .")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    stats.add_argument("--config", metavar="FILE", help="configuration file to use")
+    stats.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
+    stats.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE instead of standard output")
+
     words = sub.add_parser(
         "words", help="list the unknown words of a corpus with counts, to build a vocabulary file",
         description="Print the words the spelling rule (TYP001) does not know, commonest first, "
@@ -113,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
             return _plugins()
         if args.command == "words":
             return _words(args)
+        if args.command == "stats":
+            return _stats(args)
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
@@ -148,7 +165,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
     overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
-    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff)
+    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff,
+                    metrics=args.format in ("json", "html"), keep_text=args.format == "html")
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -166,12 +184,43 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
     if args.fix:
         out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
-    render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+    with _output(args.output, out) as out:
+        render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _output(path: str | None, default: TextIO):
+    """The stream a report goes to: ``default``, or the file ``-o`` names (closed after)."""
+    import contextlib
+
+    if path is None:
+        return contextlib.nullcontext(default)
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise NewslintError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .config import Overrides
+    from .engine import Linter, lint_paths
+    from .report.stats import render_stats_json, render_stats_text
+
+    if args.jobs is not None and args.jobs < 1:
+        raise NewslintError("--jobs must be at least 1")
+    registry = _registry()
+    linter = Linter(registry, Overrides(), args.config, metrics=True)
+    results = lint_paths(args.paths or ["."], linter, args.jobs)
+    for message in dict.fromkeys(r.error for r in results if r.error):
+        _error(message)
+    families = [rule.family for rule in registry.rules.values()]
+    with _output(args.output, sys.stdout) as out:
+        (render_stats_json if args.format == "json" else render_stats_text)(results, families, out)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
 
 
 def _lint_stdin(linter, args):

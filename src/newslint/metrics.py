@@ -33,7 +33,7 @@ Nothing here is imported unless a readability rule runs or metrics are asked for
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from math import sqrt
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -209,17 +209,6 @@ def summary(counts: Counts) -> dict[str, Any]:
     }
 
 
-def counts_from_dict(data: dict[str, Any]) -> Counts:
-    """The counts behind a ``summary`` (to pool articles into totals)."""
-    c = Counts()
-    c.words, c.sentences, c.syllables = data["words"], data["sentences"], data["syllables"]
-    c.longest = data["longest_sentence"]
-    extra = data.get("_counts", {})
-    for name in ("letters", "polysyllables", "complex_words", "passive"):
-        setattr(c, name, extra.get(name, 0))
-    return c
-
-
 # -- from the Document ------------------------------------------------------------------------------
 
 
@@ -307,8 +296,5 @@ def document_counts(document: Document) -> Counts:
 
 
 def document_metrics(document: Document) -> dict[str, Any]:
-    """Every metric of the article, plus the raw counts (under ``_counts``) for pooling."""
-    counts = document_counts(document)
-    data = summary(counts)
-    data["_counts"] = {k: v for k, v in asdict(counts).items() if k in ("letters", "polysyllables", "complex_words", "passive")}
-    return data
+    """Every metric of the article's running text."""
+    return summary(document_counts(document))

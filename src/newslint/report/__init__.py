@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..engine import FileResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html")
 
 
 def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
@@ -15,6 +15,10 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
         from .json import render_json
 
         render_json(results, out)
+    elif fmt == "html":
+        from .html import render_html
+
+        render_html(results, out)
     else:
         from .text import render_text
 
