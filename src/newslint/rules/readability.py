@@ -19,9 +19,14 @@ def _positive(rule: Rule, name: str) -> None:
         raise ConfigError(f"{rule.code} option '{name}' is {value!r}: expected a number above 0")
 
 
-def _mostly_quoted(document: Document, words) -> bool:
-    """More than half of ``words`` lie inside quoted speech."""
-    quoted = sum(1 for w in words if document.in_quote(w[1], w[2]))
+def _mostly_quoted(block, words) -> bool:
+    """More than half of ``words`` (in order, all in ``block``) lie inside quoted speech."""
+    from bisect import bisect_left
+
+    if not block.quotes:
+        return False
+    starts = [w[1] for w in words]
+    quoted = sum(bisect_left(starts, q.end) - bisect_left(starts, q.start) for q in block.quotes)
     return quoted * 2 > len(words)
 
 
@@ -91,7 +96,7 @@ class SentenceTooLong(Rule):
                 continue
             for sentence in block.sentences:
                 words = sentence_words(sentence)
-                if len(words) <= limit or _mostly_quoted(document, words):
+                if len(words) <= limit or _mostly_quoted(block, words):
                     continue
                 start, end = _span(document, sentence.end, words)
                 yield Finding(start, end, f"Sentence of {len(words)} words (limit {limit}): consider splitting it")
@@ -147,28 +152,26 @@ class ParagraphTooHard(Rule):
             _positive(self, name)
 
     def check(self, document: Document):
-        from ..metrics import Counts, grade, sentence_counts, sentence_words
+        from ..metrics import flesch_kincaid_grade, grade_counts, sentence_words
 
         limit = self.settings["max-grade"]
         for block in document.blocks:
             if block.kind != PARAGRAPH:
                 continue
-            counts = Counts()
-            words = []
-            for sentence in block.sentences:
-                c = sentence_counts(sentence)
-                if c.words:
-                    counts.add(c)
-                    words.extend(sentence_words(sentence))
-            if counts.sentences < self.settings["min-sentences"] and counts.words < self.settings["min-words"]:
+            n_words, n_sentences, syllables = grade_counts(block)
+            if not n_words:
                 continue
-            level = grade(counts)
-            if level <= limit or _mostly_quoted(document, words):
+            if n_sentences < self.settings["min-sentences"] and n_words < self.settings["min-words"]:
+                continue
+            level = flesch_kincaid_grade(n_words, n_sentences, syllables)
+            if level <= limit:
+                continue
+            words = [w for sentence in block.sentences for w in sentence_words(sentence)]
+            if _mostly_quoted(block, words):
                 continue
             start, end = _span(document, block.end, words)
             yield Finding(
                 start, end,
                 f"Paragraph reads at grade {level:.1f} (Flesch-Kincaid; limit {limit:g}): "
-                f"{counts.words / counts.sentences:.0f} words a sentence, "
-                f"{counts.syllables / counts.words:.2f} syllables a word",
+                f"{n_words / n_sentences:.0f} words a sentence, {syllables / n_words:.2f} syllables a word",
             )
