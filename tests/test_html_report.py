@@ -134,3 +134,21 @@ def test_report_in_headless_chromium(tmp_path):
     assert taken.returncode == 0, taken.stderr[-2000:]
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 50_000  # a blank page is a few kB
+
+
+def test_an_article_level_verdict_is_shown_at_the_top():
+    from newslint.rule import Diagnostic
+    from newslint.engine import FileResult
+    import io
+
+    text = "The army said on Monday that it had taken the town.\n"
+    verdict = Diagnostic(path="a.txt", line=1, column=1, end_line=1, end_column=4, code="SPN100", name="spun-article",
+                         family="spin", severity="warning", message="This article looks spun <b>", text="The",
+                         start=0, end=3)
+    out = io.StringIO()
+    render_html([FileResult("a.txt", words=11, diagnostics=[verdict], text=text)], out)
+    page = Elements()
+    page.feed(out.getvalue())
+    assert [a["data-code"] for a in page.having("div", **{"class": "article-level"})] == ["SPN100"]
+    assert not page.having("a", **{"class": "marker"}) and not page.marked
+    assert "This article looks spun &lt;b&gt;" in out.getvalue() and "Spun? 1 spin diagnostic" in out.getvalue()

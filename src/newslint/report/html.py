@@ -114,8 +114,17 @@ def _family_css(families: list[str]) -> str:
 
 
 def _is_document_level(d: Diagnostic, text: str) -> bool:
+    """A verdict on the whole article: a code numbered 100 in a rule family (SPN100, the
+    article-level spin verdict; not newslint's own NL100), or a span covering nearly all
+    of the text. Shown at the top of the article rather than highlighted."""
+    if d.code.endswith("100") and not d.code.startswith("NL"):
+        return True
     size = len(text.strip())
     return size > 0 and (d.end - d.start) >= DOCUMENT_LEVEL_SHARE * size
+
+
+def _in_family(d: Diagnostic, family: str, prefix: str) -> bool:
+    return d.family == family or d.code.startswith(prefix)
 
 
 def render_html(results: list[FileResult], out: TextIO) -> None:
@@ -210,22 +219,21 @@ def _grade_verdict(grade: float) -> tuple[str, str]:
 
 
 def _verdicts(r: FileResult, m: dict | None) -> list[tuple[str, str]]:
-    by_family = Counter(d.family for d in r.diagnostics)
-    by_code = Counter(d.code for d in r.diagnostics if d.family == "web")
     verdicts = []
-    web = by_family["web"]
+    web = [d for d in r.diagnostics if _in_family(d, "web", "WEB")]
     if web:
-        detail = ", ".join(f"{code} \u00d7{n}" for code, n in sorted(by_code.items()))
-        verdicts.append(("bad" if web >= 3 else "warn", f"Scraped? yes: {web} page residue problem{'s' if web != 1 else ''} ({detail})"))
+        detail = ", ".join(f"{code} \u00d7{n}" for code, n in sorted(Counter(d.code for d in web).items()))
+        verdicts.append(("bad" if len(web) >= 3 else "warn",
+                         f"Scraped? yes: {len(web)} page residue problem{'s' if len(web) != 1 else ''} ({detail})"))
     else:
         verdicts.append(("ok", "Scraped? no page residue found"))
-    spin = by_family["spin"]
+    spin = [d for d in r.diagnostics if _in_family(d, "spin", "SPN")]
     if spin:
-        verdicts.append(("bad" if spin >= 3 else "warn", f"Spun? {spin} spin diagnostic{'s' if spin != 1 else ''}"))
+        verdicts.append(("bad" if len(spin) >= 3 else "warn", f"Spun? {len(spin)} spin diagnostic{'s' if len(spin) != 1 else ''}"))
     else:
         from ..plugins import get_registry
 
-        if any(rule.family == "spin" for rule in get_registry().rules.values()):
+        if any(rule.family == "spin" or rule.code.startswith("SPN") for rule in get_registry().rules.values()):
             verdicts.append(("ok", "Spun? no spin diagnostics"))
         else:
             verdicts.append(("none", "Spun? not checked (no spin rules installed)"))
