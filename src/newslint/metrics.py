@@ -58,7 +58,14 @@ _HIATUS_RE = re.compile(
     r"|(?<=[rb])ean|(?<![qg])uen|[ct]iat|^coo(?=[pr])|(?<=[^aeiouq])ire[ds]?$|(?<=[^aeiouq])uel|^mc|[aeiouy][^aeiouy]*[^aeiouyl]l(?:ing|ed)$"
 )
 # Capitals read as a word, not spelled out: "TAX", "NEW", "AT" (in a headline in capitals).
-_PRONOUNCED_CAPS_RE = re.compile(r"[^AEIOU][AEIOU][^AEIOU]$|(?:AT|IN|ON|OF|TO|IS|IT|AN|AS|BY|OR|NO|SO|WE|HE|BE|DO|GO|MY|UP|ME)$")
+_CAPITAL_WORDS = frozenset("AT IN ON OF TO IS IT AN AS BY OR NO SO WE HE BE DO GO MY UP ME".split())
+
+
+def _pronounced(caps: str) -> bool:
+    """Capitals read as a word: consonant-vowel-consonant ("TAX", "NEW") or a short word."""
+    if len(caps) == 3:
+        return caps[0] not in "AEIOU" and caps[1] in "AEIOU" and caps[2] not in "AEIOU"
+    return caps in _CAPITAL_WORDS
 _SUFFIXES = ("ments", "ment", "ness", "less", "ful", "ly")
 # Endings where the "e" is sounded before a final s: "box-es", "plac-es", "chang-es", "ta-bles".
 _SOUNDED_ES_RE = re.compile(r"(?:[sxzcg]|ch|sh|[^aeiouy]l)es$")
@@ -86,7 +93,7 @@ def count_syllables(word: str) -> int:
     w = word.replace("’", "'").replace(".", "")
     if w.endswith(("'s", "'S")):
         w = w[:-2]
-    if w.isupper() and len(w) <= 3 and w.isalpha() and not _PRONOUNCED_CAPS_RE.match(w):
+    if w.isupper() and len(w) <= 3 and w.isalpha() and not _pronounced(w):
         return sum(3 if ch == "W" else 1 for ch in w)  # "FBI", "EU", "W": read letter by letter
     w = w.lower()
     if w.endswith("n't") and len(w) > 4 and w[-4] not in _VOWELS:
@@ -256,7 +263,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
     lost made meant met paid put read run said seen sent set shot shown shut sold spent spoken
     stolen struck sworn taken taught thrown told thought understood won written""".split()
 )
-_ADVERB_RE = re.compile(r"ly$|^(?:not|also|being|been|now|still|already|never|then|often|later)$")
+_BETWEEN = frozenset("not also being been now still already never then often later".split())
 
 
 def _is_passive(words: list[str]) -> bool:
@@ -266,7 +273,7 @@ def _is_passive(words: list[str]) -> bool:
         for nxt in words[i + 1 : i + 4]:
             if (nxt.endswith("ed") and len(nxt) > 3) or nxt in _IRREGULAR_PARTICIPLES:
                 return True
-            if not _ADVERB_RE.search(nxt):
+            if nxt not in _BETWEEN and not nxt.endswith("ly"):
                 break
     return False
 
