@@ -98,3 +98,18 @@ def test_output_to_an_unwritable_place_is_one_clear_error(run, write):
     result = run("check", "-o", "no/such/folder/report.txt", "a.txt")
     assert result.code == 2
     assert result.err_lines == ["error: no/such/folder/report.txt: cannot write the report: No such file or directory"]
+
+
+def test_stats_reports_a_missing_file_and_goes_on(run, write):
+    write("a.txt", LONG)
+    result = run("stats", "a.txt", "missing.txt")
+    assert result.code == 2
+    assert result.err_lines == ["error: missing.txt: no such file or directory"]
+    assert result.lines[1].split()[0] == "a.txt" and result.lines[-2].startswith("total (1 file)")
+
+
+def test_html_goes_to_stdout_without_o(run, write):
+    write("a.txt", LONG)
+    result = run("check", "--format", "html", "a.txt")
+    assert result.code == 1
+    assert result.out.startswith("<!DOCTYPE html>") and result.out.count("<section class=\"article\"") == 1
