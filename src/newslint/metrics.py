@@ -66,7 +66,10 @@ def _pronounced(caps: str) -> bool:
     if len(caps) == 3:
         return caps[0] not in "AEIOU" and caps[1] in "AEIOU" and caps[2] not in "AEIOU"
     return caps in _CAPITAL_WORDS
+
+
 _SUFFIXES = ("ments", "ment", "ness", "less", "ful", "ly")
+_Y_CONSONANT_RE = re.compile(r"(?<=[aeiou])y(?=[aeiou])")
 # Endings where the "e" is sounded before a final s: "box-es", "plac-es", "chang-es", "ta-bles".
 _SOUNDED_ES_RE = re.compile(r"(?:[sxzcg]|ch|sh|[^aeiouy]l)es$")
 _EXCEPTIONS = {
@@ -115,7 +118,7 @@ def _syllables(w: str) -> int:
             stem = w[: -len(suffix)]
             if _VOWEL_GROUP_RE.search(stem):
                 return _syllables(stem) + 1
-    w = re.sub(r"(?<=[aeiou])y(?=[aeiou])", "j", w)  # "beyond", "saying": y as a consonant
+    w = _Y_CONSONANT_RE.sub("j", w)  # "beyond", "saying": y as a consonant
     count = len(_VOWEL_GROUP_RE.findall(w))
     if not count:
         return min(len(w), 4)  # "BBC", "NYPD": read letter by letter
