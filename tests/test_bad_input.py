@@ -224,7 +224,7 @@ def test_huge_single_line_file_finishes(run, write, kind, suffix):
     assert result.err == ""
     if kind == "repeated-words":  # every "the the" is found, none lost on the way
         assert result.code == 1
-        assert len(result.lines) == ONE_MB // 13
+        assert sum(" TYP003 " in line for line in result.lines) == ONE_MB // 13
 
 
 # ------------------------------------------------------------------------------ never written

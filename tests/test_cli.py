@@ -136,7 +136,7 @@ def test_json_contract_keys(run, write):
     assert data["newslint"] == newslint.__version__
     assert [entry["path"] for entry in data["files"]] == ["a.txt", "clean.md"]
     for entry in data["files"]:
-        assert set(entry) == {"path", "words"}
+        assert set(entry) == {"path", "words", "metrics"}  # metrics: README "JSON output"
         assert type(entry["words"]) is int and entry["words"] > 0
     assert data["files"][1]["words"] == 3  # "Nothing wrong here."
     assert [(d["code"], d["line"], d["column"]) for d in data["diagnostics"]] == [("WEB004", 1, 5), ("TYP003", 1, 14)]

@@ -32,6 +32,7 @@ examples:
   newslint check --format sarif . > newslint.sarif    for code scanning
   newslint check --format github --diff-base origin/main .   annotate a pull request's changed lines
   newslint check --statistics archive/    how many problems each rule finds
+  newslint check --format html -o report.html feed/   a page for editors, problems highlighted
 """
 
 
@@ -63,15 +64,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
-                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning) or github "
-                       "(GitHub Actions annotations); default: text")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), default="text",
+                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning), github "
+                       "(GitHub Actions annotations) or html (a page for editors); json and html include "
+                       "each article's readability metrics; default: text")
     check.add_argument("--statistics", action="store_true",
                        help="print how many problems each rule found instead of the problems (text or json)")
     check.add_argument("--diff-base", metavar="REV",
                        help="report only problems on lines changed since the git revision REV, counted "
                        "from its merge base with HEAD as a pull request is (uncommitted edits included; "
                        "files git does not track count as changed)")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
                        help="rules to run, replacing the configured selection")
     check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
@@ -105,6 +108,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
 
+    stats = sub.add_parser(
+        "stats", help="a table of each article's readability and diagnostics by family, with totals",
+        description="Lint the articles and print, for each, its words, sentences, Flesch-Kincaid grade, Flesch "
+        "reading ease, longest sentence and number of diagnostics by family, then the totals. Exit code 0, "
+        "or 2 when a file cannot be read.",
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; default: .")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    stats.add_argument("--config", metavar="FILE", help="configuration file to use")
+    stats.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
+    stats.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE instead of standard output")
+
     words = sub.add_parser(
         "words", help="list the unknown words of a corpus with counts, to build a vocabulary file",
         description="Print the words the spelling rule (TYP001) does not know, commonest first, "
@@ -131,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             return _plugins()
         if args.command == "words":
             return _words(args)
+        if args.command == "stats":
+            return _stats(args)
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
@@ -182,7 +199,8 @@ def _check(args: argparse.Namespace) -> int:
             raise NewslintError(f"{args.source}: cannot read the source: {exc.strerror or exc}") from None
         overrides.extend_select.append("SPN002")
         overrides.options["SPN002"] = {"source": os.path.abspath(args.source)}
-    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
+    linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
+                    metrics=args.format in ("json", "html"), keep_text=args.format == "html")
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -202,12 +220,13 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
     if args.fix:
         out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
-    if args.statistics:
-        from .report.statistics import render_statistics
+    with _output(args.output, out) as out:
+        if args.statistics:
+            from .report.statistics import render_statistics
 
-        render_statistics(results, out, fmt=args.format, quiet=args.quiet)
-    else:
-        render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+            render_statistics(results, out, fmt=args.format, quiet=args.quiet)
+        else:
+            render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
     if errors:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
@@ -227,6 +246,34 @@ def _is_data_rule(selector: str, config: str | None) -> bool:
     from .engine import Linter
 
     return Linter(_registry(), config_file=config).knows_selector(selector, os.path.join(os.getcwd(), "-"))
+def _output(path: str | None, default: TextIO):
+    """The stream a report goes to: ``default``, or the file ``-o`` names (closed after)."""
+    import contextlib
+
+    if path is None:
+        return contextlib.nullcontext(default)
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise NewslintError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .config import Overrides
+    from .engine import Linter, lint_paths
+    from .report.stats import render_stats_json, render_stats_text
+
+    if args.jobs is not None and args.jobs < 1:
+        raise NewslintError("--jobs must be at least 1")
+    registry = _registry()
+    linter = Linter(registry, Overrides(), args.config, metrics=True)
+    results = lint_paths(args.paths or ["."], linter, args.jobs)
+    for message in dict.fromkeys(r.error for r in results if r.error):
+        _error(message)
+    families = [rule.family for rule in registry.rules.values()]
+    with _output(args.output, sys.stdout) as out:
+        (render_stats_json if args.format == "json" else render_stats_text)(results, families, out)
+    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
 
 
 def _lint_stdin(linter, args):

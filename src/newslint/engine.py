@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import suppress
 from .config import Overrides, Settings, find_config, is_excluded, load_settings, select_rules
@@ -18,6 +18,9 @@ from .errors import NewslintError
 from .parse import LINTABLE_SUFFIXES, decode, parse, read_file
 from .plugins import Registry, get_registry
 from .rule import Diagnostic, Edit, Finding, Rule
+
+if TYPE_CHECKING:
+    from .metrics import Counts
 
 UNUSED_SUPPRESSION = "NL100"
 MAX_FIX_PASSES = 8
@@ -34,6 +37,8 @@ class FileResult:
     had_bom: bool = False
     stdin: bool = False  # read from standard input (its fixed text goes to stdout)
     fixes_applied: int = 0
+    readability: Counts | None = None  # the article's readability counts, when asked for (metrics=True)
+    text: str | None = None  # the text the diagnostics point into, when asked for (keep_text=True)
 
 
 class Linter:
@@ -46,12 +51,16 @@ class Linter:
         config_file: str | None = None,
         fix: bool = False,
         unsafe_fixes: bool = False,
+        metrics: bool = False,
+        keep_text: bool = False,
     ) -> None:
         self.registry = registry or get_registry()
         self.overrides = overrides or Overrides()
         self.config_file = config_file
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
+        self.metrics = metrics  # compute readability counts (stats, JSON and HTML reports)
+        self.keep_text = keep_text  # keep the linted text in the result (HTML report)
         self._settings: dict[str | None, Settings | NewslintError] = {}
         self._rules: dict[tuple, list[tuple[Rule, str]]] = {}
         if config_file is not None:
@@ -111,6 +120,12 @@ class Linter:
             return result
         result.words = doc.word_count
         result.diagnostics = diagnostics
+        if self.metrics:
+            from .metrics import document_counts
+
+            result.readability = document_counts(doc)
+        if self.keep_text:
+            result.text = doc.text
         return result
 
     def lint_file(self, path: str) -> FileResult:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from ..engine import FileResult
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
@@ -23,6 +23,10 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
         from .github import render_github
 
         render_github(results, out)
+    elif fmt == "html":
+        from .html import render_html
+
+        render_html(results, out)
     else:
         from .text import render_text
 

@@ -42,11 +42,20 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
+def file_to_dict(r: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": r.path, "words": r.words}
+    if r.readability is not None:
+        from ..metrics import summary
+
+        entry["metrics"] = summary(r.readability)
+    return entry
+
+
 def render_json(results: list[FileResult], out: TextIO) -> None:
     document = {
         "version": JSON_VERSION,
         "newslint": __version__,
-        "files": [{"path": r.path, "words": r.words} for r in results if r.error is None],
+        "files": [file_to_dict(r) for r in results if r.error is None],
         "diagnostics": [diagnostic_to_dict(d) for r in results for d in r.diagnostics],
     }
     json.dump(document, out, ensure_ascii=False, indent=2)

@@ -7,6 +7,7 @@ from ..hookspecs import hookimpl
 def newslint_rules():
     from .attribution import UnattributedFigure
     from .meta import UnusedSuppression
+    from .readability import ParagraphTooHard, SentenceTooLong
     from .sentences import GluedSentences, TruncatedParagraph, UnbalancedQuotes
     from .spin import SourceDivergence, SpinnerPhrase, SpunArticle
     from .typos import NameVariant, RepeatedWord, RunTogether, UnknownWord
@@ -18,5 +19,6 @@ def newslint_rules():
         PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake,
         SpinnerPhrase, SpunArticle, SourceDivergence,
         UnattributedFigure,
+        SentenceTooLong, ParagraphTooHard,
         UnusedSuppression,
     ]
