@@ -33,6 +33,7 @@ CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
 EXACT = 1  # trie key (never a string, so never an item's key): the node has case-sensitive children
 # How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
+WORDS_RE = re.compile(r"[\w']+")  # the words a sentence must hold for a spun form to match
 ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
@@ -107,6 +108,7 @@ class Entry:
             yield tuple(k for alt in combo for k in alt), tuple(map(len, combo))
 
 
+@functools.lru_cache(maxsize=None)
 def _alternative(text: str) -> tuple[str, ...]:
     """The keys of the items one alternative stands for ('a_b' is two words). A word written
     with a capital must match case-sensitively: its key is '=' and the word."""
@@ -164,19 +166,55 @@ def parse_table(text: str) -> list[Entry]:
     return entries
 
 
+def _needed_words(entry: Entry) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The words a sentence must hold for the entry to match: all of the first set (slots
+    with one alternative), and one of each further set (slots whose every alternative has a
+    word; a slot that can be a class or a hyphen constrains nothing)."""
+    needs_all: set[str] = set()
+    needs_any = []
+    for slot in entry.slots:
+        options = [frozenset(k.lstrip("=").lower() for k in alt if k not in CLASSES and k.lstrip("=")[:1].isalnum())
+                   for alt in slot]
+        if not all(options):
+            continue
+        if len(options) == 1:
+            needs_all |= options[0]
+        else:
+            needs_any.append(frozenset().union(*options))
+    return frozenset(needs_all), tuple(needs_any)
+
+
 @functools.lru_cache(maxsize=None)
-def load_table(path: str | None = None) -> dict:
-    """The phrase table as a trie keyed by item keys, by classes and by '=' + exact text.
-    At a node, the key None holds (entry, slot lengths) for the patterns ending there, the
-    key CLASSES the classes it has children for and EXACT whether it has exact children,
-    so matching tries nothing the node cannot use."""
+def load_table(path: str | None = None) -> tuple[dict, tuple[dict, bool]]:
+    """The phrase table as a trie, and its prefilter.
+
+    The trie is keyed by item keys, by classes and by '=' + exact text. At a node, the key
+    None holds (entry, slot lengths) for the patterns ending there, the key CLASSES the
+    classes it has children for and EXACT whether it has exact children, so matching tries
+    nothing the node cannot use.
+
+    The prefilter holds, for each entry, the words it cannot match without (_needed_words),
+    indexed by the longest: honest copy rarely holds all of them, so most sentences are
+    skipped after one set intersection. Its flag says some entry needs no word at all (then
+    nothing is skipped)."""
     from ..lexicon import DATA_DIR
 
     path = path or os.path.join(DATA_DIR, "spin_phrases.tsv")
     with open(path, encoding="utf-8") as f:
         entries = parse_table(f.read())
     root: dict = {}
+    index: dict[str, list[tuple[frozenset[str], tuple[frozenset[str], ...]]]] = {}
+    always = False
     for entry in entries:
+        needs_all, needs_any = _needed_words(entry)
+        if needs_all:
+            index.setdefault(max(needs_all, key=len), []).append((needs_all, needs_any))
+        elif needs_any:
+            for word in min(needs_any, key=len):
+                index.setdefault(word, []).append((needs_all, needs_any))
+        else:
+            always = True
+
         states = [(root, ())]  # insert slot by slot: shared prefixes are walked once
         for slot in entry.slots:
             next_states = []
@@ -194,10 +232,21 @@ def load_table(path: str | None = None) -> dict:
             states = next_states
         for node, lengths in states:
             node.setdefault(None, []).append((entry, lengths))
-    return root
+    return root, (index, always)
 
 
 # --- matching -------------------------------------------------------------------------------
+
+
+def could_match(prose: str, prefilter: tuple[dict, bool]) -> bool:
+    """Whether the sentence holds every word some spun form needs (see load_table)."""
+    index, always = prefilter
+    if always:
+        return True
+    words = set(WORDS_RE.findall(prose.lower().replace("’", "'")))
+    return any(needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
+               for anchor in index.keys() & words for needs_all, needs_any in index[anchor])
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -282,10 +331,12 @@ def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entr
 
 def spinner_matches(doc: Document) -> list[Match]:
     """Every spinner phrase in the document, quoted or not (shared by SPN001 and SPN100)."""
-    table = load_table()
+    table, prefilter = load_table()
     matches = []
-    text = doc.text
+    text, prose = doc.text, doc.prose
     for sentence in doc.sentences:
+        if not could_match(prose[sentence.start : sentence.end], prefilter):
+            continue
         items = stream(sentence.tokens)
         for i, end, entry, lengths in match_sentence(items, table):
             start, stop = items[i][START], items[end - 1][END]
