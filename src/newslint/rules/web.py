@@ -184,18 +184,18 @@ class ForeignScriptLine(Rule):
                 yield Finding(block.start, block.end, "A line in another script in an English article")
 
 
+LETTER_RE = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_\u0000-\u024f\u1e00-\u1eff]")
+
+
 def _letter_counts(text: str) -> tuple[int, int]:
-    """Latin letters and letters of other scripts (Latin = below U+0250, or U+1E00-U+1EFF)."""
+    """Latin letters and letters of other scripts (Latin = below U+0250, or U+1E00-U+1EFF),
+    counted by two regex passes: a Python loop over every character cost 0.1 s/MB."""
+    letters = len(LETTER_RE.findall(text))
     if text.isascii():
-        return sum(c.isalpha() for c in text), 0
-    latin = other = 0
-    for c in text:
-        if c.isalpha():
-            if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF:
-                latin += 1
-            else:
-                other += 1
-    return latin, other
+        return letters, 0
+    other = len(NON_LATIN_LETTER_RE.findall(text))
+    return letters - other, other
 
 
 # UTF-8 read as Windows-1252 or Latin-1: a lead byte shown as Â-ï, then continuation bytes.
