@@ -244,7 +244,7 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return sum(1 for t in self.tokens if t[0] == WORD)
+        return self.derived("word_count", lambda doc: sum(1 for t in doc.tokens if t[0] == WORD))
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` lies inside quoted speech."""
