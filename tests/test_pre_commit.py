@@ -7,11 +7,10 @@ pip-installs newslint and its dependencies from PyPI, exactly as users get it.
 
 What is tested is what is on disk: the hook repository is a snapshot, committed in a
 temporary repository, of this checkout's files (tracked or new, modified or not; not the
-ignored ones), as ``pre-commit try-repo`` does for uncommitted changes. The test does not
-call try-repo because try-repo always installs into a fresh temporary store (it ignores
-PRE_COMMIT_HOME), so each call would rebuild the environment (about 20 s, network
-needed). Here the snapshot and PRE_COMMIT_HOME are shared by the session: the
-environment is built once and the second run reuses it.
+ignored ones), as ``pre-commit try-repo`` does for uncommitted changes. try-repo itself is
+run once: it always installs into a fresh temporary store (it ignores PRE_COMMIT_HOME), so
+each call rebuilds the environment (about 20 s, network needed). The other runs share the
+snapshot and one PRE_COMMIT_HOME: the environment is built once and reused.
 """
 
 from __future__ import annotations
@@ -123,3 +122,20 @@ def test_hook_passes_on_a_clean_staged_article(site, pre_commit_home):
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output
     assert re.search(r"^newslint\.+Passed$", output, re.M), output
+
+
+@needs_git_checkout
+def test_try_repo_runs_the_hook_from_the_checkout(tmp_path, hook_repository):
+    """``pre-commit try-repo``, the command a hook author runs, on a bad staged article. It
+    builds its own environment (it ignores PRE_COMMIT_HOME), so it is run once."""
+    repo, _ = hook_repository
+    git(tmp_path, "init", "-q")
+    (tmp_path / "story.md").write_text("# Storm\n\nThe storm hit the the coast.\n", encoding="utf-8")
+    git(tmp_path, "add", "story.md")
+    env = dict(_env(), PRE_COMMIT_COLOR="never", NO_COLOR="1")
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(repo), "newslint",
+                           "--files", "story.md", "--color", "never"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, timeout=900)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert 'story.md:3:20: TYP003 Repeated word "the"' in output

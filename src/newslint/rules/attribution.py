@@ -345,16 +345,26 @@ def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float,
     first_word = next((i for i, t in enumerate(tokens) if t[0] != PUNCT), 0)
     i = 0
     while i < n:
+        kind, _, _, text = tokens[i]
+        if kind != NUMBER and (kind != WORD or not _may_start(text.lower())):
+            i += 1  # most tokens: no call to _figure_at
+            continue
         fig, i = _figure_at(tokens, i, first_word, counted, min_value, vague)
         if fig is not None:
             figures.append(fig)
     return figures
 
 
+def _may_start(low: str) -> bool:
+    """Whether a word can open a figure in words ("eighteen", "a million", "twenty-five")."""
+    return low in _STARTS or ("-" in low and low.split("-", 1)[0] in NUMBER_WORDS)
+
+
 _VAGUE_VALUE = -1.0
 _SCALE_WORDS = WORD_SCALES | frozenset(("bn", "mn", "mln", "bln", "tn", "trn"))
 # Words that can start a figure in words: "eighteen", "a million", "half a million", "dozens".
 _TRIGGERS = frozenset(NUMBER_WORDS) | WORD_SCALES | VAGUE
+_STARTS = _TRIGGERS | {"a", "an", "half"}
 
 
 def _word_number(low: str) -> float | None:
