@@ -173,14 +173,14 @@ def _needed_words(entry: Entry) -> tuple[frozenset[str], tuple[frozenset[str], .
     needs_all: set[str] = set()
     needs_any = []
     for slot in entry.slots:
-        options = [frozenset(k.lstrip("=").lower() for k in alt if k not in CLASSES and k.lstrip("=")[:1].isalnum())
+        options = [[k.lstrip("=").lower() for k in alt if k not in CLASSES and k.lstrip("=")[:1].isalnum()]
                    for alt in slot]
         if not all(options):
             continue
         if len(options) == 1:
-            needs_all |= options[0]
-        else:
-            needs_any.append(frozenset().union(*options))
+            needs_all.update(options[0])
+        else:  # each alternative is represented by its longest word, the likeliest to be rare
+            needs_any.append(frozenset(max(words, key=len) for words in options))
     return frozenset(needs_all), tuple(needs_any)
 
 
@@ -238,14 +238,23 @@ def load_table(path: str | None = None) -> tuple[dict, tuple[dict, bool]]:
 # --- matching -------------------------------------------------------------------------------
 
 
-def could_match(prose: str, prefilter: tuple[dict, bool]) -> bool:
-    """Whether the sentence holds every word some spun form needs (see load_table)."""
+def _words_of(prose: str) -> set[str]:
+    return set(WORDS_RE.findall(prose.lower().replace("’", "'")))
+
+
+def candidates(words: set[str], prefilter: tuple[dict, bool]) -> list | None:
+    """The prefilter's entries whose needed words are all in ``words`` (see load_table);
+    None when some entry needs no word, so nothing can be ruled out."""
     index, always = prefilter
     if always:
-        return True
-    words = set(WORDS_RE.findall(prose.lower().replace("’", "'")))
+        return None
+    return [(needs_all, needs_any) for anchor in index.keys() & words for needs_all, needs_any in index[anchor]
+            if needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)]
+
+
+def could_match(words: set[str], entries: list) -> bool:
     return any(needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
-               for anchor in index.keys() & words for needs_all, needs_any in index[anchor])
+               for needs_all, needs_any in entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,10 +341,14 @@ def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entr
 def spinner_matches(doc: Document) -> list[Match]:
     """Every spinner phrase in the document, quoted or not (shared by SPN001 and SPN100)."""
     table, prefilter = load_table()
-    matches = []
+    matches: list[Match] = []
     text, prose = doc.text, doc.prose
+    # Two sieves: the article must hold all the words of some spun form, then the sentence.
+    possible = candidates(_words_of(prose), prefilter)
+    if possible == []:
+        return matches
     for sentence in doc.sentences:
-        if not could_match(prose[sentence.start : sentence.end], prefilter):
+        if possible is not None and not could_match(_words_of(prose[sentence.start : sentence.end]), possible):
             continue
         items = stream(sentence.tokens)
         for i, end, entry, lengths in match_sentence(items, table):
