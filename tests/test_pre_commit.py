@@ -138,4 +138,4 @@ def test_try_repo_runs_the_hook_from_the_checkout(tmp_path, hook_repository):
                           cwd=tmp_path, capture_output=True, text=True, env=env, timeout=900)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1, output
-    assert 'story.md:3:20: TYP003 Repeated word "the"' in output
+    assert 'story.md:3:15: TYP003 Repeated word "the"' in output
