@@ -32,8 +32,8 @@ MONTHS = frozenset(
 CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
 EXACT = 1  # trie key (never a string, so never an item's key): the node has case-sensitive children
-# How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
 WORDS_RE = re.compile(r"[\w']+")  # the words a sentence must hold for a spun form to match
+# How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
 ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
@@ -242,19 +242,22 @@ def _words_of(prose: str) -> set[str]:
     return set(WORDS_RE.findall(prose.lower().replace("’", "'")))
 
 
+def _holds(words: set[str], needed: tuple[frozenset[str], tuple[frozenset[str], ...]]) -> bool:
+    needs_all, needs_any = needed
+    return needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
+
+
 def candidates(words: set[str], prefilter: tuple[dict, bool]) -> list | None:
     """The prefilter's entries whose needed words are all in ``words`` (see load_table);
     None when some entry needs no word, so nothing can be ruled out."""
     index, always = prefilter
     if always:
         return None
-    return [(needs_all, needs_any) for anchor in index.keys() & words for needs_all, needs_any in index[anchor]
-            if needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)]
+    return [needed for anchor in index.keys() & words for needed in index[anchor] if _holds(words, needed)]
 
 
 def could_match(words: set[str], entries: list) -> bool:
-    return any(needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
-               for needs_all, needs_any in entries)
+    return any(_holds(words, needed) for needed in entries)
 
 
 @dataclass(frozen=True, slots=True)
