@@ -412,7 +412,7 @@ class SpinnerPhrase(Rule):
     ```
 
     ## Known false positives
-    The table lists forms honest copy does not produce, checked on 400,000 words of wire
+    The table lists forms honest copy does not produce, checked on 370,000 words of wire
     copy, but a phrase can still be meant: "a complete bunch of", "rigorous bombardment" or
     "fulfilled Thursday" in a quotation, a headline pun. Suppress it with a
     `<!-- newslint: disable-next-line SPN001 -->` comment. The fix is unsafe because the
