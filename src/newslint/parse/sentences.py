@@ -26,7 +26,13 @@ TITLES = frozenset(
     approx ca cf""".split()
 )
 # End a sentence unless a number follows: "Feb. 5", "No. 1", "Nos. 3 and 4".
-BEFORE_NUMBERS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos".split())
+# Date words, shared with the rules that must tell a date from a figure or a phrase.
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+BEFORE_NUMBERS = MONTH_ABBREVIATIONS | {"no", "nos"}
 # After an acronym with dots (U.S., U.N., a.m.) the sentence ends only if one of these follows.
 STARTERS = frozenset(
     """the a an he she it they we i you his her its their our my this that these those there

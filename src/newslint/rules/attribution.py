@@ -13,6 +13,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from ..document import LIST_ITEM, NUMBER, PARAGRAPH, PUNCT, QUOTE, WORD, Document, Token
+from ..parse.sentences import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from ..rule import Finding, Rule
 
 CHECKED_BLOCKS = (PARAGRAPH, LIST_ITEM, QUOTE)
@@ -31,11 +32,7 @@ WORD_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"
 # "Hundreds of", "dozens", "tens of thousands": not a figure unless vague-plurals is set.
 VAGUE = frozenset("dozens hundreds thousands millions billions scores tens".split())
 
-MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = MONTH_NAMES | MONTH_ABBREVIATIONS
 TIME_UNITS = frozenset(
     """second seconds minute minutes hour hours day days night nights week weeks weekend weekends
     month months year years decade decades century centuries term terms season seasons

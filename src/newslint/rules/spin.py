@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..document import NUMBER, PUNCT, WORD, Document
+from ..parse.sentences import MONTH_NAMES, WEEKDAYS
 from ..rule import Edit, Finding, Fix, Rule
 
 HYPHENS = "-‐"
@@ -24,10 +25,6 @@ NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand million billion dozen dozens hundreds thousands millions".split()
-)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
 )
 CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
@@ -56,7 +53,7 @@ def is_a(item: tuple, cls: str) -> bool:
         return item[KIND] == NUMBER or item[KEY] in NUMBER_WORDS
     if cls == "<day>":
         return item[KEY] in WEEKDAYS
-    return item[KEY] in MONTHS  # <month>
+    return item[KEY] in MONTH_NAMES  # <month>
 
 
 def stream(tokens) -> list[tuple]:
