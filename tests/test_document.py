@@ -238,6 +238,31 @@ def test_tokens_keep_apostrophes_hyphens_and_units():
     assert tokens[-1] == ("punct", ".")
 
 
+def test_combining_marks_and_fractions_stay_inside_words():
+    # Decomposed "café" (e + U+0301) is one word; these texts take the full Unicode pattern.
+    doc = parse("The cafe\u0301 served 2½ cups in Tu\u0300 Duc.", "a.txt")
+    assert [t.text for t in doc.tokens if t.kind == "word"] == ["The", "cafe\u0301", "served", "cups", "in", "Tu\u0300", "Duc"]
+    assert ("number", "2") in [(t.kind, t.text) for t in doc.tokens]
+
+
+def test_fast_token_pattern_agrees_with_the_full_one_on_every_character():
+    """re's classes differ from regex's \\p{} classes only where token_pattern() falls back."""
+    import regex
+
+    from newslint.parse.tokens import FAST_RE, FULL_PATTERN, token_pattern
+
+    full = regex.compile(FULL_PATTERN)
+    # The whole BMP (where news scripts live) and every 16th character beyond it.
+    code_points = [*range(0x10000), *range(0x10000, 0x110000, 16)]
+    fast_chars = [chr(cp) for cp in code_points if token_pattern(chr(cp)) is FAST_RE]
+    assert len(fast_chars) > 60_000  # letters, digits, punctuation and symbols of every script
+    # Each character alone, and as a word's first and inner character and a number's unit.
+    for i in range(0, len(fast_chars), 4096):
+        text = " ".join(f"{c} a{c} a-{c} 5{c} {c}’s" for c in fast_chars[i : i + 4096])
+        fast = [(m.lastgroup, m.span()) for m in FAST_RE.finditer(text)]
+        assert fast == [(m.lastgroup, m.span()) for m in full.finditer(text)]
+
+
 def test_word_count_counts_prose_words_only():
     doc = parse("---\ntitle: Two words\nurl: /a/b/c\n---\nThree more words `not these`.\n", "a.md")
     assert doc.word_count == 5

@@ -126,7 +126,8 @@ class Sentence:
         if self._tokens is None:
             from .parse.tokens import tokenize
 
-            self._tokens = tokenize(self.block.document.prose, self.start, self.end)
+            document = self.block.document
+            self._tokens = tokenize(document.prose, self.start, self.end, document.token_pattern)
         return self._tokens
 
     @property
@@ -211,6 +212,7 @@ class Document:
     _lines: LineIndex | None = field(default=None, repr=False)
     _quote_starts: list[int] | None = field(default=None, repr=False)
     _quote_ends: list[int] | None = field(default=None, repr=False)
+    _token_pattern: Any = field(default=None, repr=False)
 
     def derived(self, key: str, build: Callable[[Document], Any]) -> Any:
         """An analysis of this document that several rules share (the names it uses, say),
@@ -228,6 +230,15 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``; columns count code points."""
         return self.lines.position(offset)
+
+    @property
+    def token_pattern(self) -> Any:
+        """The compiled pattern that tokenises this document's prose (see ``parse.tokens``)."""
+        if self._token_pattern is None:
+            from .parse.tokens import token_pattern
+
+            self._token_pattern = token_pattern(self.prose)
+        return self._token_pattern
 
     @property
     def prose_blocks(self) -> Iterator[Block]:

@@ -10,11 +10,11 @@ Only outermost quotes are returned, so the spans are sorted and do not overlap.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..document import Quote
 
-_MARK_RE = regex.compile(r"[\"“”„«»‘’']")
+_MARK_RE = re.compile(r"[\"“”„«»‘’']")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _BEFORE_OPEN = set(" \t\r\n([{—–-/\"“‘'«")

@@ -11,13 +11,13 @@ sentences at a fraction of a millisecond per 1,000 words (see ../shared/notes).
 
 from __future__ import annotations
 
-import regex
+import re
 
 # Terminal punctuation, closing quotes/brackets, then whitespace; the next character is checked.
 # Starts only at the first mark of a run, and possessive: linear even on a line of 10 MB of dots.
-_END_RE = regex.compile(r"(?<![.!?…])(?:[.!?]++|…++)[\"”’'»)\]]*+(?=\s)")
-_NEXT_RE = regex.compile(r"\s+([\"“‘'«(\[]*)(\S)")
-_WORD_BEFORE_RE = regex.compile(r"(\S+?)[\"”’'»)\]]*$")
+_END_RE = re.compile(r"(?<![.!?…])(?:[.!?]++|…++)[\"”’'»)\]]*+(?=\s)")
+_NEXT_RE = re.compile(r"\s+([\"“‘'«(\[]*)(\S)")
+_WORD_BEFORE_RE = re.compile(r"(\S+?)[\"”’'»)\]]*$")
 
 # Never end a sentence: a name or a number follows.
 TITLES = frozenset(
@@ -40,11 +40,17 @@ STARTERS = frozenset(
     although though however meanwhile still also then now some many most all one two
     no not officials police authorities""".split()
 )
-_ACRONYM_RE = regex.compile(r"(?:\p{L}\.){2,}$")
-_INITIAL_RE = regex.compile(r"\p{Lu}\.$")
+# [^\W\d_] is re's letter class (it also takes the rare non-decimal numbers such as ½).
+_ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
-def _ends_here(prose: str, end_match: regex.Match, next_match: regex.Match) -> bool:
+def _is_initial(word: str) -> bool:
+    """``F.`` of "John F. Kennedy"."""
+    return len(word) >= 2 and word[-1] == "." and word[-2].isupper() and word[-2].isalpha()
+
+
+def _ends_here(prose: str, end_match: re.Match, next_match: re.Match) -> bool:
     opener, first = next_match.group(1), next_match.group(2)
     if not (first.isupper() or first.isdigit() or opener):
         return False
@@ -62,17 +68,17 @@ def _ends_here(prose: str, end_match: regex.Match, next_match: regex.Match) -> b
         return False
     if bare in BEFORE_NUMBERS:
         return not first.isdigit()
-    if _ACRONYM_RE.search(word) or _INITIAL_RE.search(word):
+    if _ACRONYM_RE.search(word) or _is_initial(word):
         # "the U.N. Security Council", "John F. Kennedy" go on; "... the U.N. The agency" ends.
         return _starts_sentence(prose, next_match)
     return True
 
 
-def _starts_sentence(prose: str, next_match: regex.Match) -> bool:
+def _starts_sentence(prose: str, next_match: re.Match) -> bool:
     if next_match.group(1):
         return True
     start = next_match.start(2)
-    word = regex.match(r"\p{L}+", prose[start : start + 20])
+    word = _LETTERS_RE.match(prose, start, start + 20)
     return bool(word) and word.group().lower() in STARTERS
 
 

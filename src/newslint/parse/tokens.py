@@ -2,26 +2,64 @@
 
 A word keeps its inner apostrophes and hyphens (``Assad’s``, ``al-Qaida``, ``Turkey-backed``,
 ``e-mailSend``); a number keeps its separators, currency sign and unit (``948,000``,
-``1.5bn``, ``£3m``, ``5%``, ``1990s``). The ``regex`` module is used because ``re`` has no
-``\\p{L}``/``\\p{M}`` and would split words at combining marks.
+``1.5bn``, ``£3m``, ``5%``, ``1990s``).
+
+The definition is the ``regex`` module's pattern ``FULL_PATTERN``, written with ``\\p{L}``
+(letters), ``\\p{M}`` (combining marks) and ``\\p{N}`` (numbers). The standard ``re`` module
+has no such classes, but its ``\\w`` is exactly letters, numbers and ``_``, so ``FAST_RE``
+spells the same pattern with ``\\w`` and ``\\d``. The two agree on every text that holds no
+combining mark, no non-decimal number (``½``, ``²``), no character unassigned in Python's
+Unicode tables and none of the four separators U+001C-U+001F: nearly all news copy. On such
+text ``FAST_RE`` is used, which is 40% faster and keeps the ``regex`` module (20 ms to
+import) off the start-up path; any other text gets the full pattern.
 """
 
 from __future__ import annotations
 
-import regex
+import re
+import unicodedata
+from typing import Pattern
 
 from ..document import NUMBER, PUNCT, WORD, Token
 
-_ALNUM = r"[\p{L}\p{M}\p{N}]"
-# Possessive quantifiers: a token never needs back-tracking, which made matching 20% faster.
-TOKEN_RE = regex.compile(
+FULL_PATTERN = (
     r"(?P<number>[$£€¥]?\p{Nd}++(?:[.,:]\p{Nd}++)*+(?:%|['’]s(?!\p{L})|\p{L}++)?+(?:-\p{L}++)*+)"
-    rf"|(?P<word>\p{{L}}{_ALNUM}*+(?:['’\-‐]{_ALNUM}++)*+)"
+    r"|(?P<word>\p{L}[\p{L}\p{M}\p{N}]*+(?:['’\-‐][\p{L}\p{M}\p{N}]++)*+)"
     r"|(?P<punct>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|[^\s\p{L}\p{M}\p{N}])"
+)
+# Possessive quantifiers: a token never needs back-tracking, which made matching 20% faster.
+# [^\W\d_] is a letter (or a non-decimal number, absent from text this pattern is used on).
+FAST_RE = re.compile(
+    r"(?P<number>[$£€¥]?\d++(?:[.,:]\d++)*+(?:%|['’]s(?![^\W\d_])|[^\W\d_]++)?+(?:-[^\W\d_]++)*+)"
+    r"|(?P<word>[^\W\d_][^\W_]*+(?:['’\-‐][^\W_]++)*+)"
+    r"|(?P<punct>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});|[^\s\w]|_)"
 )
 assert (NUMBER, WORD, PUNCT) == ("number", "word", "punct")  # the group names are the kinds
 
+# Where re and regex classify a character differently (checked for every code point by a test).
+_FULL_ONLY_CATEGORIES = frozenset(("Mn", "Mc", "Me", "Nl", "No", "Cn"))
+_FULL_ONLY_ASCII = frozenset("\x1c\x1d\x1e\x1f")  # whitespace to re, not to regex
+_full_re: Pattern[str] | None = None
 
-def tokenize(prose: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``prose[start:end]`` with absolute offsets."""
-    return [Token((m.lastgroup, *m.span(), m.group())) for m in TOKEN_RE.finditer(prose, start, end)]
+
+def token_pattern(prose: str) -> Pattern[str]:
+    """The pattern that tokenises ``prose``: ``FAST_RE`` unless it would differ from the full one."""
+    chars = set(prose)
+    if chars.isdisjoint(_FULL_ONLY_ASCII) and not any(
+        c >= "\x80" and unicodedata.category(c) in _FULL_ONLY_CATEGORIES for c in chars
+    ):
+        return FAST_RE
+    global _full_re
+    if _full_re is None:
+        import regex
+
+        _full_re = regex.compile(FULL_PATTERN)
+    return _full_re
+
+
+def tokenize(prose: str, start: int, end: int, pattern: Pattern[str] | None = None) -> list[Token]:
+    """Tokens of ``prose[start:end]`` with absolute offsets (``pattern``: ``token_pattern(prose)``)."""
+    if pattern is None:
+        pattern = token_pattern(prose)
+    # Explicit start()/end() rather than *span(): unpacking into the tuple cost 40% of the loop.
+    return [Token((m.lastgroup, m.start(), m.end(), m.group())) for m in pattern.finditer(prose, start, end)]
