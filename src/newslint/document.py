@@ -255,7 +255,7 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        return self.derived("word_count", lambda doc: sum(1 for t in doc.tokens if t[0] == WORD))
+        return self.derived("word_count", lambda doc: sum(len(s.words) for s in doc.sentences))
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` lies inside quoted speech."""
