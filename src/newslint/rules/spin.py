@@ -29,6 +29,7 @@ NUMBER_WORDS = frozenset(
 CLASSES = ("<num>", "<cap>", "<day>", "<month>")
 STRENGTHS = ("form", "phrase", "echo")
 EXACT = 1  # trie key (never a string, so never an item's key): the node has case-sensitive children
+FIRST = 2  # root key: what an item must be to start a pattern (see _first_items)
 WORDS_RE = re.compile(r"[\w']+")  # the words a sentence must hold for a spun form to match
 # How the tokenizer splits a pattern's words (never at a hyphen: the table splits those).
 ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -229,7 +230,19 @@ def load_table(path: str | None = None) -> tuple[dict, tuple[dict, bool]]:
             states = next_states
         for node, lengths in states:
             node.setdefault(None, []).append((entry, lengths))
+    root[FIRST] = _first_items(root)
     return root, (index, always)
+
+
+def _first_items(root: dict) -> tuple[frozenset[str], bool, bool]:
+    """What an item must be to start a pattern, checked before walking the trie: one of the
+    keys (the root's words, its case-sensitive words lowercased and the words of its
+    classes), a word with a capital (for <cap>), or a number (for <num>)."""
+    classes = root.get(CLASSES, ())
+    keys = {k[1:].lower() if k[0] == "=" else k for k in root if isinstance(k, str) and k not in CLASSES}
+    keys |= {w for cls, words in (("<num>", NUMBER_WORDS), ("<day>", WEEKDAYS), ("<month>", MONTH_NAMES))
+             if cls in classes for w in words}
+    return frozenset(keys), "<cap>" in classes, "<num>" in classes
 
 
 # --- matching -------------------------------------------------------------------------------
@@ -317,8 +330,15 @@ def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entr
     """Spinner phrases in one sentence's items: the longest match at each position, left
     to right, never overlapping. Returns (first item, end item, entry, slot lengths)."""
     out = []
+    first_keys, first_capital, first_number = table[FIRST]
+    n = len(items)
     i = 0
-    while i < len(items):
+    while i < n:
+        key, text, _, _, kind = items[i]
+        if not (key in first_keys or (first_number and kind == NUMBER)
+                or (first_capital and text[:1].isupper())):
+            i += 1  # most items start no pattern: the trie's first step, done cheaply
+            continue
         found: list = []
         _walk(table, items, i, found)
         best = None
@@ -327,7 +347,7 @@ def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entr
                 continue
             if not _fits(items[i - 1] if i else None, entry.before):
                 continue
-            if not _fits(items[end] if end < len(items) else None, entry.after):
+            if not _fits(items[end] if end < n else None, entry.after):
                 continue
             best = (end, entry, lengths)
         if best:
