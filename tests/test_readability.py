@@ -100,6 +100,17 @@ def test_output_to_an_unwritable_place_is_one_clear_error(run, write):
     assert result.err_lines == ["error: no/such/folder/report.txt: cannot write the report: No such file or directory"]
 
 
+def test_stats_reads_standard_input(run, write):
+    write("b.txt", "The army pushed north on Monday.\n")
+    result = run("stats", "--format", "json", "--stdin-filename", "draft.md", "-", "b.txt",
+                 input="---\ntitle: A draft\n---\nAid groups said thousands had fled. The talks resume.\n")
+    assert result.code == 0
+    files = {f["path"]: f for f in json.loads(result.out)["files"]}
+    assert set(files) == {"draft.md", "b.txt"}
+    assert files["draft.md"]["metrics"]["sentences"] == 2  # the body's; front matter is not counted
+    assert files["b.txt"]["metrics"]["words"] == 6
+
+
 def test_stats_reports_a_missing_file_and_goes_on(run, write):
     write("a.txt", LONG)
     result = run("stats", "a.txt", "missing.txt")

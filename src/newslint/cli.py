@@ -114,9 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
         "reading ease, longest sentence and number of diagnostics by family, then the totals. Exit code 0, "
         "or 2 when a file cannot be read.",
     )
-    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; default: .")
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, or - for standard input; default: .")
     stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     stats.add_argument("--config", metavar="FILE", help="configuration file to use")
+    stats.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name standard input is reported under; its suffix picks the format")
     stats.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
     stats.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE instead of standard output")
 
@@ -267,7 +269,10 @@ def _stats(args: argparse.Namespace) -> int:
         raise NewslintError("--jobs must be at least 1")
     registry = _registry()
     linter = Linter(registry, Overrides(), args.config, metrics=True)
-    results = lint_paths(args.paths or ["."], linter, args.jobs)
+    paths = args.paths or ["."]
+    results = [_lint_stdin(linter, args)] if "-" in paths else []
+    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
+    results.sort(key=lambda r: r.path)
     for message in dict.fromkeys(r.error for r in results if r.error):
         _error(message)
     families = [rule.family for rule in registry.rules.values()]
