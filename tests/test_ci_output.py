@@ -171,6 +171,20 @@ def test_sarif_reports_a_file_that_cannot_be_linted_as_a_notification(run, write
     assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["TYP003"]
 
 
+def test_sarif_documents_the_data_rules_a_configuration_defines(run, write):
+    write("desk/newslint.toml", '[[data-rules]]\ncode = "HSE001"\nname = "said-not-stated"\n'
+          'kind = "substitution"\nmessage = \'Use "{replacement}"\'\nswap = { stated = "said" }\n')
+    write("desk/a.txt", "He stated it.\n")
+    log = json.loads(run("check", "--format", "sarif", "desk/a.txt").out)
+    assert_valid_sarif(log)
+    driver_rules = log["runs"][0]["tool"]["driver"]["rules"]
+    [result] = log["runs"][0]["results"]
+    assert result["ruleId"] == "HSE001"
+    descriptor = driver_rules[result["ruleIndex"]]
+    assert descriptor["id"] == "HSE001" and descriptor["name"] == "said-not-stated"
+    assert "TYP001" in {d["id"] for d in driver_rules}  # the installed rules are still listed
+
+
 def test_sarif_uri_of_an_absolute_path_is_relative_to_the_working_directory(run, article, tmp_path):
     log = json.loads(run("check", "--format", "sarif", str(tmp_path / ARTICLE_PATH)).out)
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}

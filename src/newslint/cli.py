@@ -228,7 +228,8 @@ def _check(args: argparse.Namespace) -> int:
 
             render_statistics(results, out, fmt=args.format, quiet=args.quiet)
         else:
-            render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet)
+            rules = linter.known_rules(r.path for r in results) if args.format == "sarif" else None
+            render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
     if errors:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:

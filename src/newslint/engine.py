@@ -135,6 +135,19 @@ class Linter:
             return FileResult(path, error=str(exc))
         return self.lint_text(text, path, had_bom=had_bom)
 
+    def known_rules(self, paths: Iterable[str]) -> dict[str, type[Rule]]:
+        """The registry's rules and the data rules of the configurations that apply to ``paths``
+        (what a report that documents every rule, such as SARIF, must list)."""
+        rules = dict(self.registry.rules)
+        for path in paths:
+            try:
+                registry = self.settings_for(path).registry
+            except NewslintError:
+                continue  # reported already, as the file's error
+            if registry is not None:
+                rules.update(registry.rules)
+        return rules
+
     def knows_selector(self, selector: str, path: str) -> bool:
         """Whether ``selector`` names a rule for the configuration that applies to ``path``
         (a command-line selector may name a data rule the configuration defines)."""

@@ -6,11 +6,15 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
+    from ..rule import Rule
 
 FORMATS = ("text", "json", "sarif", "github", "html")
 
 
-def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False) -> None:
+def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False,
+           rules: dict[str, type[Rule]] | None = None) -> None:
+    """Write ``results`` in ``fmt``; ``rules`` (default: the installed rules) are the rules
+    a SARIF log documents."""
     if fmt == "json":
         from .json import render_json
 
@@ -18,7 +22,7 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
     elif fmt == "sarif":
         from .sarif import render_sarif
 
-        render_sarif(results, out)
+        render_sarif(results, out, rules)
     elif fmt == "github":
         from .github import render_github
 

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 (the OASIS standard that GitHub code scanning and many CI tools read).
 
 One run; ``tool.driver.rules`` lists every registered rule (so ``ruleIndex`` is stable for
-a given set of plugins) with its documentation; each diagnostic is a result whose region
+a given set of plugins and configuration), and the data rules of the configurations that
+applied, with their documentation; each diagnostic is a result whose region
 uses newslint's own positions: lines from 1, columns counting Unicode code points from 1,
 end column exclusive, which is what SARIF's ``endColumn`` means too, so the run declares
 ``columnKind: unicodeCodePoints``. Artifact URIs are relative to the working directory
@@ -147,9 +148,10 @@ def sarif_log(results: list[FileResult], rules: list[type[Rule]], root: str | No
     }
 
 
-def render_sarif(results: list[FileResult], out: TextIO) -> None:
-    from ..plugins import get_registry
+def render_sarif(results: list[FileResult], out: TextIO, rules: dict[str, type[Rule]] | None = None) -> None:
+    if rules is None:
+        from ..plugins import get_registry
 
-    rules = list(get_registry().rules.values())
-    json.dump(sarif_log(results, rules), out, ensure_ascii=False, indent=2)
+        rules = get_registry().rules
+    json.dump(sarif_log(results, list(rules.values())), out, ensure_ascii=False, indent=2)
     out.write("\n")
