@@ -124,22 +124,43 @@ class DuplicateBlock(Rule):
     severity = "warning"
 
     def check(self, document: Document):
-        seen: list[tuple[str, int]] = []  # normalised text, line of the first occurrence
+        # Earlier blocks by the first MIN_DUPLICATE_CHARS characters of their key, which a
+        # repeat shares: a block is normalised in full only when an earlier one starts the same.
+        seen: dict[str, list[list]] = {}  # head -> [[key or None, lowered text, start], ...]
         for block in document.prose_blocks:
-            key = _normalise(block.prose)
-            if len(key) < MIN_DUPLICATE_CHARS:
+            lowered = block.prose.lower()
+            head = _collapse(lowered[:_HEAD_CHARS])
+            if len(head) < MIN_DUPLICATE_CHARS:
+                head = _collapse(lowered)  # a start that is mostly punctuation
+                if len(head) < MIN_DUPLICATE_CHARS:
+                    continue
+            head = head[:MIN_DUPLICATE_CHARS]
+            earlier_blocks = seen.get(head)
+            if earlier_blocks is None:
+                seen[head] = [[None, lowered, block.start]]
                 continue
-            for earlier, line in seen:
+            key = _collapse(lowered)
+            for entry in earlier_blocks:
+                if entry[0] is None:
+                    entry[0] = _collapse(entry[1])
+                earlier = entry[0]
                 if key == earlier or (key.startswith(earlier) and len(earlier) >= 0.6 * len(key)):
                     what = "repeats" if key == earlier else "repeats, with more after it,"
+                    line = document.position(entry[2])[0]
                     yield Finding(block.start, block.end, f"This block {what} the one on line {line}")
                     break
             else:
-                seen.append((key, document.position(block.start)[0]))
+                earlier_blocks.append([key, lowered, block.start])
 
 
-def _normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+_HEAD_CHARS = 64  # enough text to give MIN_DUPLICATE_CHARS of key but for heavy punctuation
+_NOT_WORD_OR_SPACE_RE = re.compile(r"[^\w\s]")
+
+
+def _collapse(lowered: str) -> str:
+    """The words of ``lowered``, one space apart, punctuation dropped. The key of a prefix
+    of a text is a prefix of the text's key."""
+    return " ".join(_NOT_WORD_OR_SPACE_RE.sub(" ", lowered).split())
 
 
 class ForeignScriptLine(Rule):
