@@ -190,11 +190,18 @@ class TruncatedParagraph(Rule):
                 pass  # a short line, but a sentence cut in a quotation or after "the": checked below
             elif block.kind not in (PARAGRAPH, QUOTE):
                 continue
-            text = prose[block.start : block.end].rstrip(_CLOSERS)
+            segment = prose[block.start : block.end]
+            text = segment.rstrip(_CLOSERS)
             ends_sentence = bool(text) and text[-1] in _TERMINAL
             if not in_body:
                 in_body = ends_sentence
                 continue
+            raw = segment.rstrip()
+            last_word = raw.rsplit(None, 1)[-1] if raw else ""
+            if ends_sentence:
+                bare = last_word.rstrip(_TERMINAL + _CLOSERS).lstrip("\"“‘'(").lower()
+                if bare not in _NOT_FINAL:
+                    continue  # the common case, decided before looking at the next block
             following = blocks[i + 1].prose.lstrip() if i + 1 < len(blocks) else ""
             if following[:1].islower():
                 continue  # continued in the next paragraph
@@ -202,11 +209,8 @@ class TruncatedParagraph(Rule):
                 continue  # introduces the next block
             if not ends_sentence and _CREDIT_RE.search(text[-120:]):
                 continue  # a caption ending in its credit
-            raw = prose[block.start : block.end].rstrip()
-            last_word = raw.rsplit(None, 1)[-1] if raw else ""
             if ends_sentence:
-                bare = last_word.rstrip(_TERMINAL + _CLOSERS).lstrip("\"“‘'(").lower()
-                if bare not in _NOT_FINAL or len(block.sentences[-1].words) < 3:
+                if len(block.sentences[-1].words) < 3:
                     continue
                 message = f'Paragraph ends on "{bare}", a word no sentence ends on: it looks cut off'
             else:
