@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import re
+from itertools import chain, filterfalse, islice
+from operator import eq, itemgetter
 
-from ..document import WORD, Document
+from ..document import WORD, Document, Token
 from ..lexicon import HYPHEN_PREFIXES
 from ..rule import Edit, Finding, Fix, Rule
+
+def document_words(document: Document) -> tuple[list[Token], list[str]]:
+    """Every word token of the document's sentences in order, and their texts: built once
+    and shared, so TYP001, TYP003 and TYP004 can sift the words with set and map
+    operations that run in C instead of a Python loop over every token."""
+    return document.derived("typos.words", _document_words)
+
+
+def _document_words(document: Document) -> tuple[list[Token], list[str]]:
+    words = list(chain.from_iterable(sentence.words for sentence in document.sentences))
+    return words, list(map(itemgetter(3), words))
+
 
 # Doubled words that English uses on purpose: "had had", "that that", "very very".
 INTENDED_DOUBLES = frozenset(
@@ -52,17 +66,20 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document: Document):
+        lowered = list(map(str.lower, document_words(document)[1]))
+        if not any(map(eq, lowered, islice(lowered, 1, None))):
+            return  # no two neighbouring words alike, within a sentence or across one
         text = document.text
         for sentence in document.sentences:
             words = sentence.words
             for previous, token in zip(words, words[1:]):
-                word = token.text
+                word, prev = token[3], previous[3]
                 if (
-                    len(word) == len(previous.text)
-                    and word.lower() == previous.text.lower()
-                    and text[previous.end : token.start].isspace()
+                    len(word) == len(prev)
+                    and word.lower() == prev.lower()
+                    and text[previous[2] : token[1]].isspace()
                     and word.lower() not in INTENDED_DOUBLES
-                    and not (word[0].isupper() and previous.text[0].isupper() and word.lower() not in FUNCTION_WORDS)
+                    and not (word[0].isupper() and prev[0].isupper() and word.lower() not in FUNCTION_WORDS)
                 ):
                     yield Finding(
                         previous.start,
@@ -88,6 +105,7 @@ COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
 LATIN_LIMIT = 0x250  # words with letters beyond Latin Extended-B belong to another script
 _APOSTROPHES = "'’"
 _DIGIT_RE = re.compile(r"\d")
+_VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
 
 
 def strip_possessive(word: str) -> str:
@@ -157,11 +175,14 @@ class NameIndex:
     """
 
     def __init__(self, document: Document) -> None:
-        self.mid_sentence: dict[str, int] = {}  # capitalised form -> count in mid-sentence
+        self.mid_sentence: set[str] = set()  # capitalised forms written in mid-sentence
         self.counts: dict[str, int] = {}  # every capitalised form -> count
-        # Capitalised words: (token, sentence-initial, next word capitalised or a name particle)
-        self.capitalised: list[tuple[object, bool, bool]] = []
+        # Capitalised words: (token, sentence-initial, next word capitalised or a name
+        # particle, the words of its sentence, its index there)
+        self.capitalised: list[tuple[Token, bool, bool, list[Token], int]] = []
         text = document.text
+        counts, mid_sentence = self.counts, self.mid_sentence
+        capitalised = self.capitalised
         for sentence in document.sentences:
             words = sentence.words
             for i, token in enumerate(words):
@@ -169,16 +190,16 @@ class NameIndex:
                 if not word[0].isupper():
                     continue
                 followed_by_name = False
-                if i == 0 and i + 1 < len(words):
-                    nxt = words[i + 1]
-                    followed_by_name = text[token.end : nxt.start].isspace() and (
-                        nxt.text[0].isupper() or nxt.text.lower().startswith(NAME_PARTICLES)
+                if i == 0 and len(words) > 1:
+                    nxt = words[1][3]
+                    followed_by_name = text[token[2] : words[1][1]].isspace() and (
+                        nxt[0].isupper() or nxt.lower().startswith(NAME_PARTICLES)
                     )
-                self.capitalised.append((token, i == 0, followed_by_name))
-                form = strip_possessive(word)
-                self.counts[form] = self.counts.get(form, 0) + 1
-                if i and not (token.start and text[token.start - 1] in "@#"):
-                    self.mid_sentence[form] = self.mid_sentence.get(form, 0) + 1
+                capitalised.append((token, i == 0, followed_by_name, words, i))
+                form = strip_possessive(word) if "'" in word or "’" in word else word
+                counts[form] = counts.get(form, 0) + 1
+                if i and not (token[1] and text[token[1] - 1] in "@#"):
+                    mid_sentence.add(form)
 
     def is_name(self, word: str, initial: bool, followed_by_name: bool = False) -> bool:
         if not word[:1].isupper():
@@ -280,7 +301,8 @@ class UnknownWord(Rule):
 
         if self.settings["dialect"] not in ("any", "en-US", "en-GB"):
             raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
-        self._lowercase_verdicts: dict[str, bool] = {}
+        self._seen: set[str] = set()  # token texts judged by _judge_lowercase
+        self._unknown_lowercase: dict[str, str] = {}  # token text -> the unknown word to report
         accept = list(getattr(config, "accept", None) or [])
         vocabulary_file = getattr(config, "vocabulary", None)
         if vocabulary_file:
@@ -293,30 +315,44 @@ class UnknownWord(Rule):
         lexicon = load_lexicon(self.settings["dialect"])
         names = name_index(document)
         prose = document.prose
-        lowercase = self._lowercase_verdicts  # lowercase words: the same in every article
-        for sentence in document.sentences:
-            for token in sentence.words:
-                word = token[3]
-                if not word[0].islower():
-                    continue
-                word = strip_possessive(word)
-                unknown = lowercase.get(word)
-                if unknown is None:
-                    unknown = lowercase[word] = self._unknown(word, False, False, names, lexicon)
-                if unknown:
-                    yield from self._report(token, word, prose, lexicon)
+        # Lowercase words are judged once per token text, whatever the article: only the
+        # texts never seen before are looked at, and tokens only when one is unknown.
+        words, texts = document_words(document)
+        distinct = set(texts)
+        if len(self._seen) > _VERDICT_LIMIT:
+            self._seen.clear()
+            self._unknown_lowercase.clear()
+        for word in distinct.difference(self._seen):
+            self._judge_lowercase(word, names, lexicon)
+        if not distinct.isdisjoint(self._unknown_lowercase):
+            unknown = self._unknown_lowercase
+            for token in words:
+                if token[3] in unknown:
+                    yield from self._report(token, unknown[token[3]], prose, lexicon)
+        rejects = self.vocabulary.rejects if self.vocabulary.reject else None
         verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
-        for token, initial, followed_by_name in names.capitalised:
-            word = strip_possessive(token[3])
-            if not initial and "-" not in word:
-                unknown = self.vocabulary.rejects(word)  # otherwise a name
-            else:
-                key = (word, initial, followed_by_name)
-                unknown = verdicts.get(key)
-                if unknown is None:
-                    unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
+        for token, initial, followed_by_name, _, _ in names.capitalised:
+            word = token[3]
+            if not initial and "-" not in word:  # a name, unless it is on the reject list
+                if rejects is not None and rejects(strip_possessive(word)):
+                    yield from self._report(token, strip_possessive(word), prose, lexicon)
+                continue
+            word = strip_possessive(word)
+            key = (word, initial, followed_by_name)
+            unknown = verdicts.get(key)
+            if unknown is None:
+                unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
             if unknown:
                 yield from self._report(token, word, prose, lexicon)
+
+    def _judge_lowercase(self, word: str, names: NameIndex, lexicon) -> None:
+        """Record a token text as seen and, when it starts in lowercase and is unknown, the
+        word to report (possessive stripped). Capitalised words are checked as names."""
+        self._seen.add(word)
+        if word[0].islower():
+            stripped = strip_possessive(word)
+            if self._unknown(stripped, False, False, names, lexicon):
+                self._unknown_lowercase[word] = stripped
 
     def _report(self, token, word: str, prose: str, lexicon):
         if token.start and prose[token.start - 1] in "@#":
@@ -463,7 +499,7 @@ class NameVariant(Rule):
                     best = replacement.get(form)
                     if best is None or forms[other] > forms[best]:
                         replacement[form] = other
-        for token, _, _ in names.capitalised:
+        for token, _, _, _, _ in names.capitalised if replacement else ():
             form = strip_possessive(token.text)
             if form in replacement:
                 common = replacement[form]
@@ -472,7 +508,7 @@ class NameVariant(Rule):
                     f'"{form}" is spelled "{common}" elsewhere in the article ({forms[common]} times)',
                     suggestions=(common,),
                 )
-        yield from self._lowercase_in_names(document)
+        yield from self._lowercase_in_names(names)
 
     @staticmethod
     def _variant(rare: str, common: str, lexicon) -> bool:
@@ -484,18 +520,17 @@ class NameVariant(Rule):
         return one_edit_apart(a, b)
 
     @staticmethod
-    def _lowercase_in_names(document: Document):
+    def _lowercase_in_names(names: NameIndex):
         """ "Syrian national Army" where the article also writes "Syrian National Army"."""
         capitalised: set[tuple[str, str, str]] = set()
         candidates = []
-        for sentence in document.sentences:
-            words = sentence.words
-            for a, b, c in zip(words, words[1:], words[2:]):
-                if a.text[0].isupper() and c.text[0].isupper():
-                    if b.text[0].isupper():
-                        capitalised.add((a.text, b.text, c.text))
-                    elif b.text.islower() and len(b.text) > 3:
-                        candidates.append((a, b, c))
+        for _, _, _, words, i in names.capitalised:  # three words in a row, the first and last capitalised
+            if i + 2 < len(words) and words[i + 2][3][0].isupper():
+                a, b, c = words[i : i + 3]
+                if b[3][0].isupper():
+                    capitalised.add((a[3], b[3], c[3]))
+                elif b[3].islower() and len(b[3]) > 3:
+                    candidates.append((a, b, c))
         for a, b, c in candidates:
             proper = b.text[0].upper() + b.text[1:]
             if (a.text, proper, c.text) in capitalised:
@@ -550,9 +585,12 @@ class RunTogether(Rule):
 
         lexicon = load_lexicon()
         prose = document.prose
-        for token in (t for sentence in document.sentences for t in sentence.words):
-            word = token[3]
-            if word.islower() or not has_inner_capital(word):
+        words, texts = document_words(document)
+        inner_capitals = {w for w in filterfalse(str.islower, set(texts)) if has_inner_capital(w)}
+        if not inner_capitals:
+            return
+        for token in words:
+            if token[3] not in inner_capitals:
                 continue
             if token.start and prose[token.start - 1] in "@#":
                 continue
