@@ -177,14 +177,16 @@ class NameIndex:
     def __init__(self, document: Document) -> None:
         self.mid_sentence: set[str] = set()  # capitalised forms written in mid-sentence
         self.counts: dict[str, int] = {}  # every capitalised form -> count
-        # Capitalised words: (token, sentence-initial, next word capitalised or a name
-        # particle, the words of its sentence, its index there)
-        self.capitalised: list[tuple[Token, bool, bool, list[Token], int]] = []
+        # Capitalised words: (token, sentence-initial, next word capitalised or a name particle)
+        self.capitalised: list[tuple[Token, bool, bool]] = []
+        # Three words in a row whose first and last are capitalised (for TYP002)
+        self.runs: list[tuple[Token, Token, Token]] = []
         text = document.text
         counts, mid_sentence = self.counts, self.mid_sentence
-        capitalised = self.capitalised
+        capitalised, runs = self.capitalised, self.runs
         for sentence in document.sentences:
             words = sentence.words
+            last = before_last = -3  # indexes of the last two capitalised words
             for i, token in enumerate(words):
                 word = token[3]
                 if not word[0].isupper():
@@ -195,7 +197,10 @@ class NameIndex:
                     followed_by_name = text[token[2] : words[1][1]].isspace() and (
                         nxt[0].isupper() or nxt.lower().startswith(NAME_PARTICLES)
                     )
-                capitalised.append((token, i == 0, followed_by_name, words, i))
+                capitalised.append((token, i == 0, followed_by_name))
+                if last == i - 2 or before_last == i - 2:
+                    runs.append((words[i - 2], words[i - 1], token))
+                before_last, last = last, i
                 form = strip_possessive(word) if "'" in word or "’" in word else word
                 counts[form] = counts.get(form, 0) + 1
                 if i and not (token[1] and text[token[1] - 1] in "@#"):
@@ -331,7 +336,7 @@ class UnknownWord(Rule):
                     yield from self._report(token, unknown[token[3]], prose, lexicon)
         rejects = self.vocabulary.rejects if self.vocabulary.reject else None
         verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
-        for token, initial, followed_by_name, _, _ in names.capitalised:
+        for token, initial, followed_by_name in names.capitalised:
             word = token[3]
             if not initial and "-" not in word:  # a name, unless it is on the reject list
                 if rejects is not None and rejects(strip_possessive(word)):
@@ -486,20 +491,22 @@ class NameVariant(Rule):
             by_key.setdefault((folded[form][0], len(form)), []).append(form)
         replacement: dict[str, str] = {}
         for form, count in forms.items():
-            key = folded[form][0]
+            folded_form = folded[form]
+            key = folded_form[0]
             for length in (len(form) - 1, len(form), len(form) + 1):
                 for other in by_key.get((key, length), ()):
-                    if other == form or forms[other] < count:
+                    other_count = forms[other]
+                    if other_count < count or other == form:
                         continue
-                    folded_equal = folded[other] == folded[form]
-                    if forms[other] == count and not (folded_equal and form < other):
+                    folded_equal = folded[other] == folded_form
+                    if other_count == count and not (folded_equal and form < other):
                         continue
                     if not folded_equal and not self._variant(form, other, lexicon):
                         continue
                     best = replacement.get(form)
-                    if best is None or forms[other] > forms[best]:
+                    if best is None or other_count > forms[best]:
                         replacement[form] = other
-        for token, _, _, _, _ in names.capitalised if replacement else ():
+        for token, _, _ in names.capitalised if replacement else ():
             form = strip_possessive(token.text)
             if form in replacement:
                 common = replacement[form]
@@ -524,13 +531,11 @@ class NameVariant(Rule):
         """ "Syrian national Army" where the article also writes "Syrian National Army"."""
         capitalised: set[tuple[str, str, str]] = set()
         candidates = []
-        for _, _, _, words, i in names.capitalised:  # three words in a row, the first and last capitalised
-            if i + 2 < len(words) and words[i + 2][3][0].isupper():
-                a, b, c = words[i : i + 3]
-                if b[3][0].isupper():
-                    capitalised.add((a[3], b[3], c[3]))
-                elif b[3].islower() and len(b[3]) > 3:
-                    candidates.append((a, b, c))
+        for a, b, c in names.runs:
+            if b[3][0].isupper():
+                capitalised.add((a[3], b[3], c[3]))
+            elif b[3].islower() and len(b[3]) > 3:
+                candidates.append((a, b, c))
         for a, b, c in candidates:
             proper = b.text[0].upper() + b.text[1:]
             if (a.text, proper, c.text) in capitalised:
