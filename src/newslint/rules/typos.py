@@ -308,6 +308,7 @@ class UnknownWord(Rule):
             raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
         self._seen: set[str] = set()  # token texts judged by _judge_lowercase
         self._unknown_lowercase: dict[str, str] = {}  # token text -> the unknown word to report
+        self._capitalised_verdicts: dict[tuple[str, bool, bool, bool], bool] = {}  # see check()
         accept = list(getattr(config, "accept", None) or [])
         vocabulary_file = getattr(config, "vocabulary", None)
         if vocabulary_file:
@@ -335,7 +336,12 @@ class UnknownWord(Rule):
                 if token[3] in unknown:
                     yield from self._report(token, unknown[token[3]], prose, lexicon)
         rejects = self.vocabulary.rejects if self.vocabulary.reject else None
-        verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
+        # Capitalised words: the article counts only through NameIndex.is_name, which for a
+        # sentence-initial word not followed by a name asks whether its first part is
+        # written in mid-sentence; with that answer in the key, verdicts hold across articles.
+        verdicts = self._capitalised_verdicts
+        if len(verdicts) > _VERDICT_LIMIT:
+            verdicts.clear()
         for token, initial, followed_by_name in names.capitalised:
             word = token[3]
             if not initial and "-" not in word:  # a name, unless it is on the reject list
@@ -343,7 +349,8 @@ class UnknownWord(Rule):
                     yield from self._report(token, strip_possessive(word), prose, lexicon)
                 continue
             word = strip_possessive(word)
-            key = (word, initial, followed_by_name)
+            named = initial and not followed_by_name and word.replace("‐", "-").partition("-")[0] in names.mid_sentence
+            key = (word, initial, followed_by_name, named)
             unknown = verdicts.get(key)
             if unknown is None:
                 unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
