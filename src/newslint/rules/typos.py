@@ -3,23 +3,51 @@
 from __future__ import annotations
 
 import re
-from itertools import chain, filterfalse, islice
+from itertools import accumulate, chain, compress, count, filterfalse, islice
 from operator import eq, itemgetter
+from typing import Any, Callable, NamedTuple
 
 from ..document import WORD, Document, Token
 from ..lexicon import HYPHEN_PREFIXES
 from ..rule import Edit, Finding, Fix, Rule
 
-def document_words(document: Document) -> tuple[list[Token], list[str]]:
-    """Every word token of the document's sentences in order, and their texts: built once
-    and shared, so TYP001, TYP003 and TYP004 can sift the words with set and map
-    operations that run in C instead of a Python loop over every token."""
+
+class DocumentWords(NamedTuple):
+    """The word tokens of a document's sentences, laid out for set and map operations,
+    which run in C, instead of a Python loop over every token."""
+
+    tokens: list[Token]  # every word token of the sentences, in order
+    texts: list[str]  # their texts
+    distinct: set[str]  # the texts, once each
+    sentence_starts: set[int]  # the index in ``tokens`` of each sentence's first word
+
+
+def document_words(document: Document) -> DocumentWords:
+    """The document's DocumentWords, built once and shared by TYP001, TYP003 and TYP004."""
     return document.derived("typos.words", _document_words)
 
 
-def _document_words(document: Document) -> tuple[list[Token], list[str]]:
-    words = list(chain.from_iterable(sentence.words for sentence in document.sentences))
-    return words, list(map(itemgetter(3), words))
+def _document_words(document: Document) -> DocumentWords:
+    per_sentence = [sentence.words for sentence in document.sentences]
+    tokens = list(chain.from_iterable(per_sentence))
+    texts = list(map(itemgetter(3), tokens))
+    return DocumentWords(tokens, texts, set(texts), set(accumulate(map(len, per_sentence), initial=0)))
+
+
+class _Memo(dict):
+    """A bounded memo of a one-argument function; read through ``__getitem__`` with map()
+    or filter(), a hit is a dict lookup in C."""
+
+    def __init__(self, function: Callable[[str], Any], limit: int = 100_000) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
 # Doubled words that English uses on purpose: "had had", "that that", "very very".
@@ -66,28 +94,29 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document: Document):
-        lowered = list(map(str.lower, document_words(document)[1]))
-        if not any(map(eq, lowered, islice(lowered, 1, None))):
-            return  # no two neighbouring words alike, within a sentence or across one
+        words = document_words(document)
+        lowered = list(map(str.lower, words.texts))
         text = document.text
-        for sentence in document.sentences:
-            words = sentence.words
-            for previous, token in zip(words, words[1:]):
-                word, prev = token[3], previous[3]
-                if (
-                    len(word) == len(prev)
-                    and word.lower() == prev.lower()
-                    and text[previous[2] : token[1]].isspace()
-                    and word.lower() not in INTENDED_DOUBLES
-                    and not (word[0].isupper() and prev[0].isupper() and word.lower() not in FUNCTION_WORDS)
-                ):
-                    yield Finding(
-                        previous.start,
-                        token.end,
-                        f'Repeated word "{word}"',
-                        suggestions=(previous.text,),
-                        fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{word}"'),
-                    )
+        # Neighbours alike in lowercase, found in C; a pair across sentences is not a pair.
+        for i in compress(count(1), map(eq, lowered, islice(lowered, 1, None))):
+            if i in words.sentence_starts:
+                continue
+            previous, token = words.tokens[i - 1], words.tokens[i]
+            word, prev = token[3], previous[3]
+            if (
+                len(word) == len(prev)
+                and word.lower() == prev.lower()
+                and text[previous[2] : token[1]].isspace()
+                and word.lower() not in INTENDED_DOUBLES
+                and not (word[0].isupper() and prev[0].isupper() and word.lower() not in FUNCTION_WORDS)
+            ):
+                yield Finding(
+                    previous.start,
+                    token.end,
+                    f'Repeated word "{word}"',
+                    suggestions=(previous.text,),
+                    fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{word}"'),
+                )
 
 
 # --------------------------------------------------------------------------- spelling
@@ -122,6 +151,9 @@ def has_inner_capital(word: str) -> bool:
     if tail.islower() or tail == tail.lower():  # the common case, decided in C
         return False
     return any(a.islower() and b.isupper() for a, b in zip(word, tail))
+
+
+_INNER_CAPITAL = _Memo(has_inner_capital)
 
 
 def is_latin(word: str) -> bool:
@@ -323,18 +355,16 @@ class UnknownWord(Rule):
         prose = document.prose
         # Lowercase words are judged once per token text, whatever the article: only the
         # texts never seen before are looked at, and tokens only when one is unknown.
-        words, texts = document_words(document)
-        distinct = set(texts)
+        words = document_words(document)
         if len(self._seen) > _VERDICT_LIMIT:
             self._seen.clear()
             self._unknown_lowercase.clear()
-        for word in distinct.difference(self._seen):
+        for word in words.distinct.difference(self._seen):
             self._judge_lowercase(word, names, lexicon)
-        if not distinct.isdisjoint(self._unknown_lowercase):
-            unknown = self._unknown_lowercase
-            for token in words:
-                if token[3] in unknown:
-                    yield from self._report(token, unknown[token[3]], prose, lexicon)
+        unknown = self._unknown_lowercase
+        if not words.distinct.isdisjoint(unknown):
+            for token in compress(words.tokens, map(unknown.__contains__, words.texts)):
+                yield from self._report(token, unknown[token[3]], prose, lexicon)
         rejects = self.vocabulary.rejects if self.vocabulary.reject else None
         # Capitalised words: the article counts only through NameIndex.is_name, which for a
         # sentence-initial word not followed by a name asks whether its first part is
@@ -597,13 +627,11 @@ class RunTogether(Rule):
 
         lexicon = load_lexicon()
         prose = document.prose
-        words, texts = document_words(document)
-        inner_capitals = {w for w in filterfalse(str.islower, set(texts)) if has_inner_capital(w)}
+        words = document_words(document)
+        inner_capitals = set(filter(_INNER_CAPITAL.__getitem__, filterfalse(str.islower, words.distinct)))
         if not inner_capitals:
             return
-        for token in words:
-            if token[3] not in inner_capitals:
-                continue
+        for token in compress(words.tokens, map(inner_capitals.__contains__, words.texts)):
             if token.start and prose[token.start - 1] in "@#":
                 continue
             offset = 0
