@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import accumulate, chain, compress, count, filterfalse, islice
 from operator import eq, itemgetter
 from typing import Any, Callable, NamedTuple
@@ -522,12 +523,16 @@ class NameVariant(Rule):
         names = name_index(document)
         forms = {f: n for f, n in names.counts.items() if len(f) >= self.MIN_LENGTH and not f.isupper() and is_latin(f)}
         folded = {f: fold(f) for f in forms}
+        # A dictionary word pairs with no form but one that folds the same (see _variant):
+        # when none does, it is neither replaced nor a replacement, and is left out.
+        folds = Counter(folded.values())
+        candidates = {f: n for f, n in forms.items() if folds[folded[f]] > 1 or not lexicon.knows(f)}
         # Bucket by length and first letter (folded) so comparing names is not quadratic in practice.
         by_key: dict[tuple[str, int], list[str]] = {}
-        for form in forms:
+        for form in candidates:
             by_key.setdefault((folded[form][0], len(form)), []).append(form)
         replacement: dict[str, str] = {}
-        for form, count in forms.items():
+        for form, count in candidates.items():
             folded_form = folded[form]
             key = folded_form[0]
             for length in (len(form) - 1, len(form), len(form) + 1):
