@@ -55,11 +55,15 @@ class HtmlResidue(Rule):
     def check(self, document: Document):
         import html
 
+        # Each pattern starts with its own character; most articles have none of the three.
+        entities, shortcodes, tags = "&" in document.prose, "[" in document.prose, "<" in document.text
+        if not (entities or shortcodes or tags):
+            return
         for block in document.blocks:
             if block.kind == CODE:
                 continue
             markdown_body = document.format == "markdown" and block.kind != FIELD
-            for m in ENTITY_RE.finditer(document.prose, block.start, block.end):
+            for m in ENTITY_RE.finditer(document.prose, block.start, block.end) if entities else ():
                 entity = m.group()
                 char = html.unescape(entity)
                 if char == entity or (markdown_body and entity in MARKDOWN_ESCAPES):
@@ -69,10 +73,10 @@ class HtmlResidue(Rule):
                     suggestions=(char,) if char.isprintable() and not char.isspace() else (),
                     fix=self._fix(document, block, m.start(), m.end(), char),
                 )
-            if not markdown_body:
+            if not markdown_body and tags:
                 for m in TAG_RE.finditer(document.text, block.start, block.end):
                     yield Finding(m.start(), m.end(), f"HTML markup {_short(m.group())} left in the text")
-            for m in SHORTCODE_RE.finditer(document.prose, block.start, block.end):
+            for m in SHORTCODE_RE.finditer(document.prose, block.start, block.end) if shortcodes else ():
                 yield Finding(m.start(), m.end(), f"Shortcode {_short(m.group())} left in the text")
 
     @staticmethod
