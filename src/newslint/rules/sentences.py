@@ -55,6 +55,8 @@ class GluedSentences(Rule):
 
     def check(self, document: Document):
         prose = document.prose
+        if not GLUED_RE.search(prose):
+            return  # a match in a block is a match in the whole prose: one search decides
         for block in document.prose_blocks:
             for m in GLUED_RE.finditer(prose, block.start, block.end):
                 at = m.end()

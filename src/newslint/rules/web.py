@@ -291,8 +291,8 @@ class Mojibake(Rule):
 
     def check(self, document: Document):
         prose = document.prose
-        if prose.isascii():
-            return
+        if prose.isascii() or not MOJIBAKE_RE.search(prose):
+            return  # a match in a block is a match in the whole prose: one search decides
         for block in document.prose_blocks:
             for m in MOJIBAKE_RE.finditer(prose, block.start, block.end):
                 repaired = repair_mojibake(m.group())
