@@ -36,9 +36,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from math import sqrt
-from typing import TYPE_CHECKING, Any, Callable, Iterable
-
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import PARAGRAPH, PUNCT, QUOTE, WORD, Token
 

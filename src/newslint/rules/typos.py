@@ -103,13 +103,12 @@ class RepeatedWord(Rule):
             if i in words.sentence_starts:
                 continue
             previous, token = words.tokens[i - 1], words.tokens[i]
-            word, prev = token[3], previous[3]
+            word, prev, lower = token[3], previous[3], lowered[i]
             if (
                 len(word) == len(prev)
-                and word.lower() == prev.lower()
                 and text[previous[2] : token[1]].isspace()
-                and word.lower() not in INTENDED_DOUBLES
-                and not (word[0].isupper() and prev[0].isupper() and word.lower() not in FUNCTION_WORDS)
+                and lower not in INTENDED_DOUBLES
+                and not (word[0].isupper() and prev[0].isupper() and lower not in FUNCTION_WORDS)
             ):
                 yield Finding(
                     previous.start,
@@ -380,7 +379,8 @@ class UnknownWord(Rule):
                     yield from self._report(token, strip_possessive(word), prose, lexicon)
                 continue
             word = strip_possessive(word)
-            named = initial and not followed_by_name and word.replace("‐", "-").partition("-")[0] in names.mid_sentence
+            first_part = word.replace("‐", "-").partition("-")[0]
+            named = initial and not followed_by_name and first_part in names.mid_sentence
             key = (word, initial, followed_by_name, named)
             unknown = verdicts.get(key)
             if unknown is None:

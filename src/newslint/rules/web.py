@@ -367,7 +367,8 @@ class PageFurniture(Rule):
 
         blocks = [b for b in document.prose_blocks if b.kind != FIELD]
         last_body = next(  # the last full paragraph, searched from the end
-            (i for i in range(len(blocks) - 1, -1, -1) if blocks[i].kind == PARAGRAPH and _is_full_paragraph(blocks[i].prose)),
+            (i for i in reversed(range(len(blocks)))
+             if blocks[i].kind == PARAGRAPH and _is_full_paragraph(blocks[i].prose)),
             len(blocks),
         )
         for i, block in enumerate(blocks):
