@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from math import sqrt
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import PARAGRAPH, PUNCT, QUOTE, WORD, Token
@@ -240,6 +241,7 @@ def _new_dict(document: Document) -> dict:
     return {}
 
 
+_TEXT = itemgetter(3)
 _DOTTED_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.[^\W\d_]\b")
 
 
@@ -288,6 +290,20 @@ def _word_profile(text: str) -> tuple[int, int, int]:
     return _profile(text, count_syllables)
 
 
+class _SyllableCache(dict):
+    """A word token's syllables as the grade counts them, by its text: a dict lookup that
+    runs in C for the texts seen before (nearly all), computed on a miss. Bounded."""
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= 65536:
+            self.clear()
+        n = self[text] = _word_profile(text)[0]
+        return n
+
+
+_WORD_SYLLABLES = _SyllableCache()
+
+
 def _profile(text: str, syllables: Callable[[str], int]) -> tuple[int, int, int]:
     letters = sum(ch.isalnum() for ch in text)
     if not text[0].isalpha():
@@ -320,7 +336,7 @@ def grade_counts(block: Block) -> tuple[int, int, int]:
         if tokens:
             words += len(tokens)
             sentences += 1
-            syllables += sum([_word_profile(t[3])[0] for t in tokens])
+            syllables += sum(map(_WORD_SYLLABLES.__getitem__, map(_TEXT, tokens)))
     return words, sentences, syllables
 
 

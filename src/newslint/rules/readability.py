@@ -95,6 +95,8 @@ class SentenceTooLong(Rule):
             if block.kind != PARAGRAPH:
                 continue
             for sentence in block.sentences:
+                if len(sentence.tokens) <= limit:
+                    continue  # fewer tokens than the limit: fewer words too, without counting them
                 words = sentence_words(sentence)
                 if len(words) <= limit or _mostly_quoted(block, words):
                     continue
@@ -155,9 +157,12 @@ class ParagraphTooHard(Rule):
         from ..metrics import flesch_kincaid_grade, grade_counts, sentence_words
 
         limit = self.settings["max-grade"]
+        min_sentences, min_words = self.settings["min-sentences"], self.settings["min-words"]
         for block in document.blocks:
             if block.kind != PARAGRAPH:
                 continue
+            if len(block.sentences) < min_sentences and sum(len(s.tokens) for s in block.sentences) < min_words:
+                continue  # too short to grade even counting every token as a word: skip the counting
             n_words, n_sentences, syllables = grade_counts(block)
             if not n_words:
                 continue

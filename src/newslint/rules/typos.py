@@ -3,10 +3,53 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import accumulate, chain, compress, count, filterfalse, islice
+from operator import eq, itemgetter
+from typing import Any, Callable, NamedTuple
 
-from ..document import WORD, Document
+from ..document import WORD, Document, Token
 from ..lexicon import HYPHEN_PREFIXES
 from ..rule import Edit, Finding, Fix, Rule
+
+
+class DocumentWords(NamedTuple):
+    """The word tokens of a document's sentences, laid out for set and map operations,
+    which run in C, instead of a Python loop over every token."""
+
+    tokens: list[Token]  # every word token of the sentences, in order
+    texts: list[str]  # their texts
+    distinct: set[str]  # the texts, once each
+    sentence_starts: set[int]  # the index in ``tokens`` of each sentence's first word
+
+
+def document_words(document: Document) -> DocumentWords:
+    """The document's DocumentWords, built once and shared by TYP001, TYP003 and TYP004."""
+    return document.derived("typos.words", _document_words)
+
+
+def _document_words(document: Document) -> DocumentWords:
+    per_sentence = [sentence.words for sentence in document.sentences]
+    tokens = list(chain.from_iterable(per_sentence))
+    texts = list(map(itemgetter(3), tokens))
+    return DocumentWords(tokens, texts, set(texts), set(accumulate(map(len, per_sentence), initial=0)))
+
+
+class _Memo(dict):
+    """A bounded memo of a one-argument function; read through ``__getitem__`` with map()
+    or filter(), a hit is a dict lookup in C."""
+
+    def __init__(self, function: Callable[[str], Any], limit: int = 100_000) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
 
 # Doubled words that English uses on purpose: "had had", "that that", "very very".
 INTENDED_DOUBLES = frozenset(
@@ -52,25 +95,28 @@ class RepeatedWord(Rule):
     fixable = True
 
     def check(self, document: Document):
+        words = document_words(document)
+        lowered = list(map(str.lower, words.texts))
         text = document.text
-        for sentence in document.sentences:
-            words = sentence.words
-            for previous, token in zip(words, words[1:]):
-                word = token.text
-                if (
-                    len(word) == len(previous.text)
-                    and word.lower() == previous.text.lower()
-                    and text[previous.end : token.start].isspace()
-                    and word.lower() not in INTENDED_DOUBLES
-                    and not (word[0].isupper() and previous.text[0].isupper() and word.lower() not in FUNCTION_WORDS)
-                ):
-                    yield Finding(
-                        previous.start,
-                        token.end,
-                        f'Repeated word "{word}"',
-                        suggestions=(previous.text,),
-                        fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{word}"'),
-                    )
+        # Neighbours alike in lowercase, found in C; a pair across sentences is not a pair.
+        for i in compress(count(1), map(eq, lowered, islice(lowered, 1, None))):
+            if i in words.sentence_starts:
+                continue
+            previous, token = words.tokens[i - 1], words.tokens[i]
+            word, prev, lower = token[3], previous[3], lowered[i]
+            if (
+                len(word) == len(prev)
+                and text[previous[2] : token[1]].isspace()
+                and lower not in INTENDED_DOUBLES
+                and not (word[0].isupper() and prev[0].isupper() and lower not in FUNCTION_WORDS)
+            ):
+                yield Finding(
+                    previous.start,
+                    token.end,
+                    f'Repeated word "{word}"',
+                    suggestions=(previous.text,),
+                    fix=Fix((Edit(previous.end, token.end, ""),), f'Delete the second "{word}"'),
+                )
 
 
 # --------------------------------------------------------------------------- spelling
@@ -88,6 +134,7 @@ COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
 LATIN_LIMIT = 0x250  # words with letters beyond Latin Extended-B belong to another script
 _APOSTROPHES = "'’"
 _DIGIT_RE = re.compile(r"\d")
+_VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
 
 
 def strip_possessive(word: str) -> str:
@@ -104,6 +151,9 @@ def has_inner_capital(word: str) -> bool:
     if tail.islower() or tail == tail.lower():  # the common case, decided in C
         return False
     return any(a.islower() and b.isupper() for a, b in zip(word, tail))
+
+
+_INNER_CAPITAL = _Memo(has_inner_capital)
 
 
 def is_latin(word: str) -> bool:
@@ -157,28 +207,36 @@ class NameIndex:
     """
 
     def __init__(self, document: Document) -> None:
-        self.mid_sentence: dict[str, int] = {}  # capitalised form -> count in mid-sentence
+        self.mid_sentence: set[str] = set()  # capitalised forms written in mid-sentence
         self.counts: dict[str, int] = {}  # every capitalised form -> count
         # Capitalised words: (token, sentence-initial, next word capitalised or a name particle)
-        self.capitalised: list[tuple[object, bool, bool]] = []
+        self.capitalised: list[tuple[Token, bool, bool]] = []
+        # Three words in a row whose first and last are capitalised (for TYP002)
+        self.runs: list[tuple[Token, Token, Token]] = []
         text = document.text
+        counts, mid_sentence = self.counts, self.mid_sentence
+        capitalised, runs = self.capitalised, self.runs
         for sentence in document.sentences:
             words = sentence.words
+            last = before_last = -3  # indexes of the last two capitalised words
             for i, token in enumerate(words):
                 word = token[3]
                 if not word[0].isupper():
                     continue
                 followed_by_name = False
-                if i == 0 and i + 1 < len(words):
-                    nxt = words[i + 1]
-                    followed_by_name = text[token.end : nxt.start].isspace() and (
-                        nxt.text[0].isupper() or nxt.text.lower().startswith(NAME_PARTICLES)
+                if i == 0 and len(words) > 1:
+                    nxt = words[1][3]
+                    followed_by_name = text[token[2] : words[1][1]].isspace() and (
+                        nxt[0].isupper() or nxt.lower().startswith(NAME_PARTICLES)
                     )
-                self.capitalised.append((token, i == 0, followed_by_name))
-                form = strip_possessive(word)
-                self.counts[form] = self.counts.get(form, 0) + 1
-                if i and not (token.start and text[token.start - 1] in "@#"):
-                    self.mid_sentence[form] = self.mid_sentence.get(form, 0) + 1
+                capitalised.append((token, i == 0, followed_by_name))
+                if last == i - 2 or before_last == i - 2:
+                    runs.append((words[i - 2], words[i - 1], token))
+                before_last, last = last, i
+                form = strip_possessive(word) if "'" in word or "’" in word else word
+                counts[form] = counts.get(form, 0) + 1
+                if i and not (token[1] and text[token[1] - 1] in "@#"):
+                    mid_sentence.add(form)
 
     def is_name(self, word: str, initial: bool, followed_by_name: bool = False) -> bool:
         if not word[:1].isupper():
@@ -280,7 +338,9 @@ class UnknownWord(Rule):
 
         if self.settings["dialect"] not in ("any", "en-US", "en-GB"):
             raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
-        self._lowercase_verdicts: dict[str, bool] = {}
+        self._seen: set[str] = set()  # token texts judged by _judge_lowercase
+        self._unknown_lowercase: dict[str, str] = {}  # token text -> the unknown word to report
+        self._capitalised_verdicts: dict[tuple[str, bool, bool, bool], bool] = {}  # see check()
         accept = list(getattr(config, "accept", None) or [])
         vocabulary_file = getattr(config, "vocabulary", None)
         if vocabulary_file:
@@ -293,30 +353,49 @@ class UnknownWord(Rule):
         lexicon = load_lexicon(self.settings["dialect"])
         names = name_index(document)
         prose = document.prose
-        lowercase = self._lowercase_verdicts  # lowercase words: the same in every article
-        for sentence in document.sentences:
-            for token in sentence.words:
-                word = token[3]
-                if not word[0].islower():
-                    continue
-                word = strip_possessive(word)
-                unknown = lowercase.get(word)
-                if unknown is None:
-                    unknown = lowercase[word] = self._unknown(word, False, False, names, lexicon)
-                if unknown:
-                    yield from self._report(token, word, prose, lexicon)
-        verdicts: dict[tuple[str, bool, bool], bool] = {}  # capitalised words: depends on the article
+        # Lowercase words are judged once per token text, whatever the article: only the
+        # texts never seen before are looked at, and tokens only when one is unknown.
+        words = document_words(document)
+        if len(self._seen) > _VERDICT_LIMIT:
+            self._seen.clear()
+            self._unknown_lowercase.clear()
+        for word in words.distinct.difference(self._seen):
+            self._judge_lowercase(word, names, lexicon)
+        unknown = self._unknown_lowercase
+        if not words.distinct.isdisjoint(unknown):
+            for token in compress(words.tokens, map(unknown.__contains__, words.texts)):
+                yield from self._report(token, unknown[token[3]], prose, lexicon)
+        rejects = self.vocabulary.rejects if self.vocabulary.reject else None
+        # Capitalised words: the article counts only through NameIndex.is_name, which for a
+        # sentence-initial word not followed by a name asks whether its first part is
+        # written in mid-sentence; with that answer in the key, verdicts hold across articles.
+        verdicts = self._capitalised_verdicts
+        if len(verdicts) > _VERDICT_LIMIT:
+            verdicts.clear()
         for token, initial, followed_by_name in names.capitalised:
-            word = strip_possessive(token[3])
-            if not initial and "-" not in word:
-                unknown = self.vocabulary.rejects(word)  # otherwise a name
-            else:
-                key = (word, initial, followed_by_name)
-                unknown = verdicts.get(key)
-                if unknown is None:
-                    unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
+            word = token[3]
+            if not initial and "-" not in word:  # a name, unless it is on the reject list
+                if rejects is not None and rejects(strip_possessive(word)):
+                    yield from self._report(token, strip_possessive(word), prose, lexicon)
+                continue
+            word = strip_possessive(word)
+            first_part = word.replace("‐", "-").partition("-")[0]
+            named = initial and not followed_by_name and first_part in names.mid_sentence
+            key = (word, initial, followed_by_name, named)
+            unknown = verdicts.get(key)
+            if unknown is None:
+                unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
             if unknown:
                 yield from self._report(token, word, prose, lexicon)
+
+    def _judge_lowercase(self, word: str, names: NameIndex, lexicon) -> None:
+        """Record a token text as seen and, when it starts in lowercase and is unknown, the
+        word to report (possessive stripped). Capitalised words are checked as names."""
+        self._seen.add(word)
+        if word[0].islower():
+            stripped = strip_possessive(word)
+            if self._unknown(stripped, False, False, names, lexicon):
+                self._unknown_lowercase[word] = stripped
 
     def _report(self, token, word: str, prose: str, lexicon):
         if token.start and prose[token.start - 1] in "@#":
@@ -444,26 +523,32 @@ class NameVariant(Rule):
         names = name_index(document)
         forms = {f: n for f, n in names.counts.items() if len(f) >= self.MIN_LENGTH and not f.isupper() and is_latin(f)}
         folded = {f: fold(f) for f in forms}
+        # A dictionary word pairs with no form but one that folds the same (see _variant):
+        # when none does, it is neither replaced nor a replacement, and is left out.
+        folds = Counter(folded.values())
+        candidates = {f: n for f, n in forms.items() if folds[folded[f]] > 1 or not lexicon.knows(f)}
         # Bucket by length and first letter (folded) so comparing names is not quadratic in practice.
         by_key: dict[tuple[str, int], list[str]] = {}
-        for form in forms:
+        for form in candidates:
             by_key.setdefault((folded[form][0], len(form)), []).append(form)
         replacement: dict[str, str] = {}
-        for form, count in forms.items():
-            key = folded[form][0]
+        for form, count in candidates.items():
+            folded_form = folded[form]
+            key = folded_form[0]
             for length in (len(form) - 1, len(form), len(form) + 1):
                 for other in by_key.get((key, length), ()):
-                    if other == form or forms[other] < count:
+                    other_count = forms[other]
+                    if other_count < count or other == form:
                         continue
-                    folded_equal = folded[other] == folded[form]
-                    if forms[other] == count and not (folded_equal and form < other):
+                    folded_equal = folded[other] == folded_form
+                    if other_count == count and not (folded_equal and form < other):
                         continue
                     if not folded_equal and not self._variant(form, other, lexicon):
                         continue
                     best = replacement.get(form)
-                    if best is None or forms[other] > forms[best]:
+                    if best is None or other_count > forms[best]:
                         replacement[form] = other
-        for token, _, _ in names.capitalised:
+        for token, _, _ in names.capitalised if replacement else ():
             form = strip_possessive(token.text)
             if form in replacement:
                 common = replacement[form]
@@ -472,7 +557,7 @@ class NameVariant(Rule):
                     f'"{form}" is spelled "{common}" elsewhere in the article ({forms[common]} times)',
                     suggestions=(common,),
                 )
-        yield from self._lowercase_in_names(document)
+        yield from self._lowercase_in_names(names)
 
     @staticmethod
     def _variant(rare: str, common: str, lexicon) -> bool:
@@ -484,18 +569,15 @@ class NameVariant(Rule):
         return one_edit_apart(a, b)
 
     @staticmethod
-    def _lowercase_in_names(document: Document):
+    def _lowercase_in_names(names: NameIndex):
         """ "Syrian national Army" where the article also writes "Syrian National Army"."""
         capitalised: set[tuple[str, str, str]] = set()
         candidates = []
-        for sentence in document.sentences:
-            words = sentence.words
-            for a, b, c in zip(words, words[1:], words[2:]):
-                if a.text[0].isupper() and c.text[0].isupper():
-                    if b.text[0].isupper():
-                        capitalised.add((a.text, b.text, c.text))
-                    elif b.text.islower() and len(b.text) > 3:
-                        candidates.append((a, b, c))
+        for a, b, c in names.runs:
+            if b[3][0].isupper():
+                capitalised.add((a[3], b[3], c[3]))
+            elif b[3].islower() and len(b[3]) > 3:
+                candidates.append((a, b, c))
         for a, b, c in candidates:
             proper = b.text[0].upper() + b.text[1:]
             if (a.text, proper, c.text) in capitalised:
@@ -550,10 +632,11 @@ class RunTogether(Rule):
 
         lexicon = load_lexicon()
         prose = document.prose
-        for token in (t for sentence in document.sentences for t in sentence.words):
-            word = token[3]
-            if word.islower() or not has_inner_capital(word):
-                continue
+        words = document_words(document)
+        inner_capitals = set(filter(_INNER_CAPITAL.__getitem__, filterfalse(str.islower, words.distinct)))
+        if not inner_capitals:
+            return
+        for token in compress(words.tokens, map(inner_capitals.__contains__, words.texts)):
             if token.start and prose[token.start - 1] in "@#":
                 continue
             offset = 0
