@@ -211,6 +211,7 @@ def test_comment_inside_markdown_code_is_not_a_directive():
         ("It was No. 1 in the list.", ["It was No. 1 in the list."]),
         ("He said.The end", ["He said.The end"]),
         ("It rose 5% in 2019. 2020 was worse.", ["It rose 5% in 2019.", "2020 was worse."]),
+        ("Really?! Yes. Wait... Why?… Because.", ["Really?!", "Yes.", "Wait... Why?… Because."]),
     ],
 )
 def test_sentence_splitter(text, expected):

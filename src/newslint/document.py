@@ -213,6 +213,7 @@ class Document:
     _quote_starts: list[int] | None = field(default=None, repr=False)
     _quote_ends: list[int] | None = field(default=None, repr=False)
     _token_pattern: Any = field(default=None, repr=False)
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
 
     def derived(self, key: str, build: Callable[[Document], Any]) -> Any:
         """An analysis of this document that several rules share (the names it uses, say),
@@ -246,8 +247,11 @@ class Document:
         return (b for b in self.blocks if b.kind != CODE)
 
     @property
-    def sentences(self) -> Iterator[Sentence]:
-        return chain.from_iterable(block.sentences for block in self.prose_blocks)
+    def sentences(self) -> list[Sentence]:
+        """Every sentence of the prose blocks, in order (built once: rules ask for it often)."""
+        if self._sentences is None:
+            self._sentences = [s for block in self.prose_blocks for s in block.sentences]
+        return self._sentences
 
     @property
     def tokens(self) -> Iterator[Token]:
