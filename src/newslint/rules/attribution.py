@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import compress, count
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from ..document import LIST_ITEM, NUMBER, PARAGRAPH, PUNCT, QUOTE, WORD, Document, Token
+from ..memo import Memo
 from ..parse.sentences import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from ..rule import Finding, Rule
 
@@ -335,18 +338,17 @@ class UnattributedFigure(Rule):
 
 def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float, vague: bool) -> list[Figure]:
     """The figure claims of one sentence's tokens."""
-    if not any(t[0] == NUMBER or (t[0] == WORD and (t[3].lower() in _TRIGGERS or "-" in t[3])) for t in tokens):
+    # The few tokens that can open a figure, picked in C through the memo of their texts.
+    starts = list(compress(count(), map(_OPENS_FIGURE.__getitem__, map(_TEXT, tokens))))
+    if not starts:
         return []
     figures: list[Figure] = []
-    n = len(tokens)
     first_word = next((i for i, t in enumerate(tokens) if t[0] != PUNCT), 0)
-    i = 0
-    while i < n:
-        kind, _, _, text = tokens[i]
-        if kind != NUMBER and (kind != WORD or not _may_start(text.lower())):
-            i += 1  # most tokens: no call to _figure_at
+    i = 0  # the token to go on from: a figure's tokens are not looked at again
+    for k in starts:
+        if k < i:
             continue
-        fig, i = _figure_at(tokens, i, first_word, counted, min_value, vague)
+        fig, i = _figure_at(tokens, k, first_word, counted, min_value, vague)
         if fig is not None:
             figures.append(fig)
     return figures
@@ -357,11 +359,22 @@ def _may_start(low: str) -> bool:
     return low in _STARTS or ("-" in low and low.split("-", 1)[0] in NUMBER_WORDS)
 
 
+def _opens_figure(text: str) -> bool:
+    """Whether a token with this text can open a figure: a number ("948,000", "$5", "40%";
+    a lone "$" is punctuation) or a word _may_start accepts."""
+    first = text[0]
+    if first.isalpha():
+        return _may_start(text.lower())
+    return first.isdecimal() or (first in "$£€¥" and len(text) > 1)
+
+
 _VAGUE_VALUE = -1.0
 _SCALE_WORDS = WORD_SCALES | frozenset(("bn", "mn", "mln", "bln", "tn", "trn"))
 # Words that can start a figure in words: "eighteen", "a million", "half a million", "dozens".
 _TRIGGERS = frozenset(NUMBER_WORDS) | WORD_SCALES | VAGUE
 _STARTS = _TRIGGERS | {"a", "an", "half"}
+_OPENS_FIGURE = Memo(_opens_figure)
+_TEXT = itemgetter(3)
 
 
 def _word_number(low: str) -> float | None:

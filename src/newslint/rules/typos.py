@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from itertools import accumulate, chain, compress, count, filterfalse, islice
 from operator import eq, itemgetter
-from typing import Any, Callable, NamedTuple
+from typing import NamedTuple
 
 from ..document import WORD, Document, Token
 from ..lexicon import HYPHEN_PREFIXES
+from ..memo import Memo
 from ..rule import Edit, Finding, Fix, Rule
 
 
@@ -33,22 +34,6 @@ def _document_words(document: Document) -> DocumentWords:
     tokens = list(chain.from_iterable(per_sentence))
     texts = list(map(itemgetter(3), tokens))
     return DocumentWords(tokens, texts, set(texts), set(accumulate(map(len, per_sentence), initial=0)))
-
-
-class _Memo(dict):
-    """A bounded memo of a one-argument function; read through ``__getitem__`` with map()
-    or filter(), a hit is a dict lookup in C."""
-
-    def __init__(self, function: Callable[[str], Any], limit: int = 100_000) -> None:
-        super().__init__()
-        self.function = function
-        self.limit = limit
-
-    def __missing__(self, key: str) -> Any:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.function(key)
-        return value
 
 
 # Doubled words that English uses on purpose: "had had", "that that", "very very".
@@ -153,7 +138,7 @@ def has_inner_capital(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, tail))
 
 
-_INNER_CAPITAL = _Memo(has_inner_capital)
+_INNER_CAPITAL = Memo(has_inner_capital)
 
 
 def is_latin(word: str) -> bool:
