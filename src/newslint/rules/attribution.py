@@ -133,20 +133,45 @@ def _read_lines(path: str) -> list[str]:
         return [line.strip() for line in f if line.strip() and not line.lstrip().startswith("#")]
 
 
-def compile_cues(lines: list[str]) -> re.Pattern:
-    """One pattern for cue lines: phrases as whole words, ``/regex/`` lines as they are."""
-    parts = []
+def compile_cues(lines: list[str]) -> Cues:
+    """The patterns for cue lines: phrases as whole words, ``/regex/`` lines as they are."""
+    phrases, patterns, parts = [], [], []
     for line in lines:
         if len(line) > 2 and line.startswith("/") and line.endswith("/"):
-            parts.append(f"(?:{line[1:-1]})")
+            patterns.append(f"(?:{line[1:-1]})")
+            parts.append(patterns[-1])
         else:
-            words = [re.escape(w) for w in line.split()]
-            parts.append(r"\b" + r"\s+".join(words) + r"\b")
-    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+            words = line.split()
+            phrases.append(r"\b" + r"\s+".join(re.escape(w.lower()) for w in words) + r"\b")
+            parts.append(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
+    return Cues(
+        re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
+        re.compile("|".join(phrases)) if phrases else None,
+        re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
+    )
+
+
+class Cues(NamedTuple):
+    """Attribution cues. ``pattern`` finds them, in the order of the lines. Whether a span
+    holds one is asked far more often, and answered faster (see ``holds``) by ``phrases``,
+    the phrase lines lowercased, on the lowercased text, then ``patterns``, the /regex/
+    lines: a case-insensitive alternation of a hundred phrases was four times slower."""
+
+    pattern: re.Pattern
+    phrases: re.Pattern | None
+    patterns: re.Pattern | None
+
+    def holds(self, prose: str, lowered: str | None, start: int, end: int) -> bool:
+        """Whether ``prose[start:end]`` holds a cue; ``lowered`` is ``prose.lower()`` when
+        that has the same length (so the same offsets), else None."""
+        if lowered is None:
+            return self.pattern.search(prose, start, end) is not None
+        return bool((self.phrases is not None and self.phrases.search(lowered, start, end))
+                    or (self.patterns is not None and self.patterns.search(prose, start, end)))
 
 
 class Tables(NamedTuple):
-    cues: re.Pattern
+    cues: Cues
     counted: frozenset[str]
     measured: frozenset[str]
     events: frozenset[str]
@@ -290,6 +315,9 @@ class UnattributedFigure(Rule):
         same_only = self.settings["same-sentence-only"]
         where = "its sentence" if same_only else "its sentence or paragraph"
         prose = document.prose
+        lowered: str | None = prose.lower()
+        if len(lowered) != len(prose):
+            lowered = None  # a character whose lowercase is longer ("İ"): offsets would shift
         blocks = list(document.prose_blocks)
         block_cited: dict[int, bool] = {}
 
@@ -298,7 +326,7 @@ class UnattributedFigure(Rule):
                 return False
             if i not in block_cited:
                 b = blocks[i]
-                block_cited[i] = cues.search(prose, b.start, b.end) is not None
+                block_cited[i] = cues.holds(prose, lowered, b.start, b.end)
             return block_cited[i]
 
         for bi, block in enumerate(blocks):
@@ -310,7 +338,7 @@ class UnattributedFigure(Rule):
             def has_cue(i: int) -> bool:
                 if cited[i] is None:
                     s = sentences[i]
-                    cited[i] = cues.search(prose, s.start, s.end) is not None
+                    cited[i] = cues.holds(prose, lowered, s.start, s.end)
                 return cited[i]  # type: ignore[return-value]
 
             for si, sentence in enumerate(sentences):
@@ -653,21 +681,21 @@ def _keys(sentence) -> set[str]:
     return keys
 
 
-def _ends_in_attribution(sentence, cues: re.Pattern) -> bool:
+def _ends_in_attribution(sentence, cues: Cues) -> bool:
     """A sentence that ends in its attribution, with at most a time or place after it:
     "The ministry said on Tuesday.", "..., the health ministry reported late on Monday."."""
     prose = sentence.block.document.prose
     if any(mark in prose[sentence.start : sentence.end] for mark in _QUOTE_MARKS):
         return False  # '"...," she said.' attributes its quotation, not what follows
     last = None
-    for last in cues.finditer(prose, sentence.start, sentence.end):
+    for last in cues.pattern.finditer(prose, sentence.start, sentence.end):
         pass
     if last is None:
         return False
     return sum(1 for t in sentence.words if t[1] >= last.end()) <= TRAILING_WORDS
 
 
-def _continues(figure_sentence, other, other_first: bool, cues: re.Pattern) -> bool:
+def _continues(figure_sentence, other, other_first: bool, cues: Cues) -> bool:
     """Whether the attributed ``other`` sentence is about the same subject as the figure's."""
     words = other.words
     if any(t[3].lower() in REFERRING for t in words):
