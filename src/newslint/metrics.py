@@ -40,6 +40,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import PARAGRAPH, PUNCT, QUOTE, WORD, Token
+from .memo import Memo
 
 if TYPE_CHECKING:
     from .document import Block, Document, Sentence
@@ -290,18 +291,9 @@ def _word_profile(text: str) -> tuple[int, int, int]:
     return _profile(text, count_syllables)
 
 
-class _SyllableCache(dict):
-    """A word token's syllables as the grade counts them, by its text: a dict lookup that
-    runs in C for the texts seen before (nearly all), computed on a miss. Bounded."""
-
-    def __missing__(self, text: str) -> int:
-        if len(self) >= 65536:
-            self.clear()
-        n = self[text] = _word_profile(text)[0]
-        return n
-
-
-_WORD_SYLLABLES = _SyllableCache()
+# A word token's syllables as the grade counts them, by its text: for the texts seen before
+# (nearly all), a dict lookup that runs in C.
+_WORD_SYLLABLES = Memo(lambda text: _word_profile(text)[0], limit=65536)
 
 
 def _profile(text: str, syllables: Callable[[str], int]) -> tuple[int, int, int]:
