@@ -95,7 +95,7 @@ def main() -> None:
     args = parser.parse_args()
     select = args.select.split(",") if args.select else None
     os.chdir(HERE)  # so no configuration file of the working directory applies
-    linter = Linter(overrides=Overrides(select=select))
+    linter = Linter(overrides=Overrides(select=tuple(select) if select is not None else None))
     print(f"newslint {newslint.__version__}")
     if args.corpus.exists():
         measure_corpus(args.corpus, linter, args.show)

@@ -2,19 +2,21 @@
 
 import pytest
 
-from newslint.config import Overrides, Settings, select_rules, validate
+from newslint.compose import Composition, compose
+from newslint.config import Overrides, settings_from_table
 from newslint.errors import ConfigError
-from newslint.plugins import get_registry
+from newslint.plugins import load_plugins
 
-REGISTRY = get_registry()
+REGISTRY = load_plugins()
 
 
-def settings(**table) -> Settings:
-    return validate(table, Settings(root="/tmp", source="/tmp/newslint.toml"), REGISTRY)
+def settings(**table) -> Composition:
+    return compose(settings_from_table(table, "/tmp", "/tmp/newslint.toml"), REGISTRY)
 
 
 def enabled(table=None, path="/tmp/a.txt", **overrides) -> set[str]:
-    return set(select_rules(settings(**(table or {})), Overrides(**overrides), REGISTRY, path))
+    overrides = {key: tuple(value) for key, value in overrides.items()}
+    return set(settings(**(table or {})).enabled(Overrides(**overrides), path))
 
 
 def test_defaults_enable_every_default_rule():
@@ -45,9 +47,9 @@ def test_per_file_ignores_match_relative_paths_and_names():
 
 def test_severity_override_most_specific_wins():
     s = settings(severity={"TYP": "error", "repeated-word": "info"})
-    assert select_rules(s, Overrides(), REGISTRY, None)["TYP003"] == "info"
+    assert s.enabled(Overrides(), None)["TYP003"] == "info"
     s = settings(severity={"WEB": "error"})
-    assert select_rules(s, Overrides(), REGISTRY, None)["WEB004"] == "error"
+    assert s.enabled(Overrides(), None)["WEB004"] == "error"
 
 
 @pytest.mark.parametrize(
@@ -71,4 +73,4 @@ def test_bad_configuration_names_the_key(table, key):
 
 
 def test_a_known_prefix_without_rules_yet_is_accepted():
-    assert settings(ignore=["SPN"]).ignore == ["SPN"]
+    assert settings(ignore=["SPN"]).settings.ignore == ("SPN",)

@@ -73,17 +73,19 @@ def test_occurrence_per_sentence_and_per_document():
 
 
 def test_defaults_and_metadata_of_a_data_rule():
-    from newslint.config import Settings, validate
-    from newslint.plugins import get_registry
+    from newslint.compose import compose
+    from newslint.config import settings_from_table
+    from newslint.plugins import load_plugins
     from newslint.rule import missing_doc_sections
 
-    settings = validate(rules({**SAID, "severity": "error", "enabled": False}), Settings(root=".", source="x/newslint.toml"),
-                        get_registry())
-    rule = settings.registry.rules["HSE001"]
+    registry = load_plugins()
+    composition = compose(settings_from_table(rules({**SAID, "severity": "error", "enabled": False}), ".",
+                                              "x/newslint.toml"), registry)
+    rule = composition.registry.rules["HSE001"]
     assert (rule.name, rule.family, rule.severity, rule.enabled_by_default, rule.plugin) == (
         "said-not-stated", "house-style", "error", False, "newslint.toml")
     assert missing_doc_sections(rule) == [] and '"stated" -> "said"' in rule.summary()
-    assert "HSE001" not in get_registry().rules  # the process-wide registry is untouched
+    assert "HSE001" not in registry.rules  # the registry the configuration extends is untouched
     assert lines("He stated it.", config=rules({**SAID, "enabled": False})) == []
 
 
@@ -199,10 +201,10 @@ def test_a_linter_with_data_rules_survives_pickling(tmp_path):
         '[[data-rules]]\ncode = "HSE001"\nkind = "existence"\nmessage = \'Avoid "{match}"\'\ntokens = ["irregardless"]\n')
     story = tmp_path / "a.txt"
     story.write_text("Irregardless, it was irregardless.\n")
-    linter = Linter(overrides=Overrides(select=["HSE"]))
+    linter = Linter(overrides=Overrides(select=("HSE",)))
     before = [(d.line, d.column, d.code, d.message) for d in linter.lint_file(str(story)).diagnostics]
     clone = pickle.loads(pickle.dumps(linter))
     after = [(d.line, d.column, d.code, d.message) for d in clone.lint_file(str(story)).diagnostics]
     assert before == after == [(1, 22, "HSE001", 'Avoid "irregardless"')]
-    [rule] = [r for r in clone.settings_for(str(story)).registry.rules.values() if r.code == "HSE001"]
+    [rule] = [r for r in clone.composition_for(str(story)).registry.rules.values() if r.code == "HSE001"]
     assert rule.plugin == "newslint.toml" and rule.__name__ == "DataRule_HSE001"

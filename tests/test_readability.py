@@ -30,11 +30,11 @@ def test_rdb002_threshold_is_configurable(tmp_path):
 
 
 def test_a_non_positive_option_is_one_clear_error(run, write):
-    write("newslint.toml", "[rules.RDB001]\nmax-words = 0\n")
+    config = write("newslint.toml", "[rules.RDB001]\nmax-words = 0\n")
     write("a.txt", "Short.\n")
     result = run("check", "a.txt")
     assert result.code == 2
-    assert result.err_lines == ["error: RDB001 option 'max-words' is 0: expected a number above 0"]
+    assert result.err_lines == [f"error: {config}: RDB001 option 'max-words' is 0: expected a number above 0"]
 
 
 def test_json_files_carry_the_metrics(run, write):

@@ -23,7 +23,7 @@ def found(linter: Linter, text: str, path: str = "a.txt") -> list[tuple[str, str
 def test_capitalised_verdicts_kept_across_articles_still_depend_on_the_article():
     """TYP001 keeps the verdict on a sentence-initial word from one article to the next; the
     article's own use of the word in mid-sentence must still decide whether it is a name."""
-    linter = Linter(overrides=Overrides(select=["TYP001"]))
+    linter = Linter(overrides=Overrides(select=("TYP001",)))
     named = "Teh army said so. Officials met Teh on Monday.\n"
     unnamed = "Teh army said so. Officials met on Monday.\n"
     for _ in range(2):
@@ -32,7 +32,7 @@ def test_capitalised_verdicts_kept_across_articles_still_depend_on_the_article()
 
 
 def test_lowercase_verdicts_kept_across_articles_report_every_occurrence():
-    linter = Linter(overrides=Overrides(select=["TYP001"]))
+    linter = Linter(overrides=Overrides(select=("TYP001",)))
     for _ in range(2):
         assert found(linter, "An observauion post. Another observauion post's gate.\n") == [
             ("TYP001", "observauion"),

@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 
 import newslint
-from newslint.plugins import get_registry
+from newslint.plugins import load_plugins
 from newslint.rule import DOC_SECTIONS, missing_doc_sections
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".md", ".txt"))
 # The core's own rules: installed plugins (plugins/*) are tested in their own packages, and
 # one of them (LT001) needs a server, so "ALL" here means every built-in rule.
-BUILTIN = sorted(code for code, rule in get_registry().rules.items() if rule.plugin == "newslint")
+BUILTIN = sorted(code for code, rule in load_plugins().rules.items() if rule.plugin == "newslint")
 
 
 def expected_lines(article: Path) -> list[str]:
@@ -40,9 +40,9 @@ def test_every_rule_has_a_reporting_and_a_silent_fixture(code):
     assert any(not expected_lines(p) for p in articles), f"{code} has no fixture that stays silent"
 
 
-@pytest.mark.parametrize("code", sorted(get_registry().rules))
+@pytest.mark.parametrize("code", sorted(load_plugins().rules))
 def test_every_rule_is_documented(code):
-    rule = get_registry().rules[code]
+    rule = load_plugins().rules[code]
     assert rule.summary(), f"{code} has no one-line summary"
     assert missing_doc_sections(rule) == [], f"{code} docs lack sections; need {DOC_SECTIONS}"
 
@@ -62,7 +62,7 @@ def fixture_fixes(code: str, safe: bool) -> list:
 def test_fix_flags_match_behaviour(code):
     """A rule that says it is fixable offers a safe fix (one --fix applies) in a fixture; one
     that says it offers unsafe fixes (applied only with --unsafe-fixes) offers one too."""
-    rule = get_registry().rules[code]
+    rule = load_plugins().rules[code]
     assert bool(fixture_fixes(code, safe=True)) == rule.fixable
     assert bool(fixture_fixes(code, safe=False)) == rule.unsafe_fixable
 

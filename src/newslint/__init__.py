@@ -39,7 +39,8 @@ def lint_text(
     from .engine import Linter
     from .errors import NewslintError
 
-    linter = Linter(overrides=Overrides(select=select, ignore=ignore or []), config_file=config)
+    linter = Linter(overrides=Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore or ())),
+                    config_file=config)
     result = linter.lint_text(text, path)
     if result.error:
         raise NewslintError(result.error)

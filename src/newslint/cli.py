@@ -47,7 +47,9 @@ def _selectors(value: str) -> list[str]:
     return [s.strip() for s in value.split(",") if s.strip()]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(registry=None) -> argparse.ArgumentParser:
+    """The argument parser; with the ``registry``, ``check`` also takes the flags its rules
+    declare (SPN002's ``--source``)."""
     parser = _Parser(
         prog="newslint",
         description="A fast, pluggable linter for news copy: spun text, typos, broken sentences, "
@@ -90,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, also apply or show fixes that may change the meaning "
                        "(SPN001's likely originals, SPN002's source wording)")
-    check.add_argument("--source", metavar="FILE",
-                       help="the source the drafts were rewritten from; enables SPN002, which reports "
-                       "words and figures the drafts changed")
+    for rule in registry.rules.values() if registry is not None else ():
+        for flag in rule.flags:
+            check.add_argument(flag.flag, metavar=flag.metavar, dest=f"rule_flag:{rule.code}:{flag.option}",
+                               help=flag.help)
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -135,11 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        # Only `check` needs the rules to parse its command line (the flags rules declare).
+        registry = _registry() if argv[:1] == ["check"] else None
+    except NewslintError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    parser = build_parser(registry)
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args)
+            return _check(args, registry)
         if args.command == "rules":
             return _rules(args)
         if args.command == "rule":
@@ -167,21 +177,23 @@ def _error(message: str) -> None:
 
 
 def _registry():
-    from .plugins import get_registry
+    from .plugins import load_plugins
 
-    return get_registry()
+    return load_plugins()
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, registry) -> int:
     from .config import Overrides
     from .engine import FileResult, Linter, lint_paths
     from .report import render
 
-    registry = _registry()
+    here = None  # the linter for the configuration here, built only to check a selector
     for flag in ("select", "extend_select", "ignore"):
         for selector in getattr(args, flag) or []:
-            if not registry.is_known_selector(selector) and not _is_data_rule(selector, args.config):
-                raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
+            if not registry.is_known_selector(selector):
+                here = here or Linter(registry, config_file=args.config)
+                if not here.knows_selector(selector, os.path.join(os.getcwd(), "-")):
+                    raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
     if args.statistics and args.format not in ("text", "json"):
@@ -193,14 +205,7 @@ def _check(args: argparse.Namespace) -> int:
         from .gitdiff import ChangedLines
 
         changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
-    overrides = Overrides(select=args.select, extend_select=args.extend_select, ignore=args.ignore)
-    if args.source:
-        try:
-            open(args.source, "rb").close()
-        except OSError as exc:
-            raise NewslintError(f"{args.source}: cannot read the source: {exc.strerror or exc}") from None
-        overrides.extend_select.append("SPN002")
-        overrides.options["SPN002"] = {"source": os.path.abspath(args.source)}
+    overrides = _overrides(args, registry)
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
                     metrics=args.format in ("json", "html"), keep_text=args.format == "html")
 
@@ -228,7 +233,7 @@ def _check(args: argparse.Namespace) -> int:
 
             render_statistics(results, out, fmt=args.format, quiet=args.quiet)
         else:
-            rules = linter.known_rules(r.path for r in results) if args.format == "sarif" else None
+            rules = linter.known_rules(r.path for r in results) if args.format in ("sarif", "html") else None
             render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
     if errors:
         return EXIT_ERROR
@@ -237,18 +242,38 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _overrides(args: argparse.Namespace, registry):
+    """The command line's selection, and the rule options its rules' flags set: a flag selects
+    its rule, and a flag naming a file (a path option) must name one that can be read."""
+    from .config import Overrides
+
+    extend_select = list(args.extend_select)
+    options = []
+    for rule in registry.rules.values():
+        given = []
+        for flag in rule.flags:
+            value = getattr(args, f"rule_flag:{rule.code}:{flag.option}")
+            if value is None:
+                continue
+            if flag.option in rule.path_options:
+                try:
+                    open(value, "rb").close()
+                except OSError as exc:
+                    raise NewslintError(f"{value}: cannot read the {flag.option}: {exc.strerror or exc}") from None
+                value = os.path.abspath(value)
+            given.append((flag.option, value))
+        if given:
+            extend_select.append(rule.code)
+            options.append((rule.code, tuple(given)))
+    return Overrides(select=tuple(args.select) if args.select is not None else None, extend_select=tuple(extend_select),
+                     ignore=tuple(args.ignore), options=tuple(options))
+
+
 def _registry_here():
     """The registry with the data rules of the configuration that applies in this folder."""
     from .engine import Linter
 
-    registry = _registry()
-    return Linter(registry).settings_for(os.path.join(os.getcwd(), "-")).registry or registry
-
-
-def _is_data_rule(selector: str, config: str | None) -> bool:
-    from .engine import Linter
-
-    return Linter(_registry(), config_file=config).knows_selector(selector, os.path.join(os.getcwd(), "-"))
+    return Linter(_registry()).composition_for(os.path.join(os.getcwd(), "-")).registry
 def _output(path: str | None, default: TextIO):
     """The stream a report goes to: ``default``, or the file ``-o`` names (closed after)."""
     import contextlib
@@ -388,8 +413,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _rule(args: argparse.Namespace) -> int:
     registry = _registry_here()
-    codes = registry.resolve(args.rule)
-    code = codes[0] if len(codes) == 1 and args.rule in (codes[0], registry.rules[codes[0]].name) else None
+    code = registry.rule_named(args.rule)
     if code is None:
         raise NewslintError(f"unknown rule '{args.rule}'; 'newslint rules' lists them")
     rule = registry.rules[code]
@@ -413,9 +437,11 @@ def _words(args: argparse.Namespace) -> int:
     from .config import Overrides
     from .engine import Linter, lint_paths
 
-    linter = Linter(_registry(), Overrides(select=["TYP001"]), args.config)
+    registry = _registry()
+    spelling = tuple(code for code, rule in registry.rules.items() if rule.reports_words)
+    linter = Linter(registry, Overrides(select=spelling), args.config)
     results = lint_paths(args.paths or ["."], linter, args.jobs)
-    counts = Counter(d.text for r in results for d in r.diagnostics if d.code == "TYP001")
+    counts = Counter(d.text for r in results for d in r.diagnostics if d.code in spelling)
     for message in dict.fromkeys(r.error for r in results if r.error):
         _error(message)
     for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower(), item[0])):

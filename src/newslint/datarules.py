@@ -25,7 +25,8 @@ from typing import Any, Callable, Iterable
 
 from .document import CODE, FIELD, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, SHORT
 from .errors import ConfigError
-from .rule import CODE_RE, NAME_RE, SEVERITIES, Edit, Finding, Fix, Rule
+from .config import SEVERITIES
+from .rule import CODE_RE, NAME_RE, Edit, Finding, Fix, Rule
 
 KINDS = ("existence", "substitution", "consistency", "occurrence")
 SCOPES = {
@@ -229,9 +230,9 @@ def _read(path: str) -> Any:
             raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None
     if not path.lower().endswith(".toml"):
         raise ConfigError(f"{path}: a rule file is .toml, .yaml or .yml")
-    from .config import _load_toml
+    from .config import load_toml
 
-    return _load_toml(path)
+    return load_toml(path)
 
 
 def build_rules(tables: Iterable[Any], source: str, key: str = "data-rules",
@@ -424,12 +425,13 @@ def _documentation(spec: dict[str, Any], source: str) -> str:
 # -- from the configuration ------------------------------------------------------------------
 
 
-def config_rules(table: dict[str, Any], root: str, source: str, where: str = "") -> list[type[Rule]]:
-    """The data rules a configuration table defines: ``data-rules`` (a list of inline rule
-    tables) and ``data-rule-files`` (paths relative to the configuration file)."""
+def config_rules(tables: Iterable[Any], files: Iterable[Any], root: str, source: str,
+                 where: str = "") -> list[type[Rule]]:
+    """The data rules a configuration defines: ``data-rules`` (inline rule tables) and
+    ``data-rule-files`` (paths relative to the configuration file)."""
     prefix = f"{where} " if where else ""
-    rules = build_rules(table.get("data-rules", []), source, f"{prefix}data-rules".strip())
-    for item in table.get("data-rule-files", []):
+    rules = build_rules(tables, source, f"{prefix}data-rules".strip())
+    for item in files:
         if not isinstance(item, str):
             raise ConfigError(f"{source}: {prefix}'data-rule-files': expected paths, got {item!r}")
         path = os.path.join(root, item)

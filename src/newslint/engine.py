@@ -12,17 +12,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import suppress
-from .config import Overrides, Settings, find_config, is_excluded, load_settings, select_rules
+from .compose import Composition, compose
+from .config import ConfigFinder, Overrides, Settings, is_excluded, load_settings
+from .context import RunContext
 from .document import Document
-from .errors import NewslintError
+from .errors import ConfigError, NewslintError
 from .parse import LINTABLE_SUFFIXES, decode, parse, read_file
-from .plugins import Registry, get_registry
+from .registry import Registry
 from .rule import Diagnostic, Edit, Finding, Rule
 
 if TYPE_CHECKING:
     from .metrics import Counts
 
-UNUSED_SUPPRESSION = "NL100"
 MAX_FIX_PASSES = 8
 
 
@@ -42,7 +43,12 @@ class FileResult:
 
 
 class Linter:
-    """Lints text and files with the configuration that applies to each path."""
+    """Lints text and files with the configuration that applies to each path.
+
+    One Linter is one run: it owns the registry, the configurations it has read (with
+    their compositions), the rule instances built from them and the ``RunContext`` those
+    rules share.
+    """
 
     def __init__(
         self,
@@ -54,43 +60,58 @@ class Linter:
         metrics: bool = False,
         keep_text: bool = False,
     ) -> None:
-        self.registry = registry or get_registry()
+        if registry is None:
+            from .plugins import load_plugins
+
+            registry = load_plugins()
+        self.registry = registry
         self.overrides = overrides or Overrides()
         self.config_file = config_file
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
         self.metrics = metrics  # compute readability counts (stats, JSON and HTML reports)
         self.keep_text = keep_text  # keep the linted text in the result (HTML report)
-        self._settings: dict[str | None, Settings | NewslintError] = {}
+        self.context = RunContext()
+        self._find_config = ConfigFinder()
+        self._compositions: dict[str | None, Composition | NewslintError] = {}
         self._rules: dict[tuple, list[tuple[Rule, str]]] = {}
         if config_file is not None:
-            self.settings_for(".")  # a bad --config is an error before any file is read
+            self.composition_for(".")  # a bad --config is an error before any file is read
 
     # -- configuration -------------------------------------------------------------------
-    def settings_for(self, path: str) -> Settings:
-        source = self.config_file or find_config(os.path.dirname(os.path.abspath(path)) or ".")
-        cached = self._settings.get(source)
+    def composition_for(self, path: str) -> Composition:
+        """The rules and options of the configuration that applies to ``path``."""
+        source = self.config_file or self._find_config(os.path.dirname(os.path.abspath(path)) or ".")
+        cached = self._compositions.get(source)
         if cached is None:
             try:
-                cached = load_settings(source, self.registry) if source else Settings(root=os.getcwd())
+                settings = load_settings(source) if source else Settings(root=os.getcwd())
+                cached = compose(settings, self.registry)
             except NewslintError as exc:
                 cached = exc
-            self._settings[source] = cached
+            self._compositions[source] = cached
         if isinstance(cached, NewslintError):
             raise cached
         return cached
 
-    def rules_for(self, path: str, settings: Settings) -> list[tuple[Rule, str]]:
-        registry = settings.registry or self.registry  # with the configuration's data rules
-        enabled = select_rules(settings, self.overrides, registry, path)
-        key = (settings.source, tuple(sorted(enabled.items())))
+    def settings_for(self, path: str) -> Settings:
+        return self.composition_for(path).settings
+
+    def rules_for(self, path: str, composition: Composition) -> list[tuple[Rule, str]]:
+        """The enabled rules for ``path``, built once per configuration and selection."""
+        enabled = composition.enabled(self.overrides, path)
+        key = (composition.settings.source, tuple(sorted(enabled.items())))
         rules = self._rules.get(key)
         if rules is None:
             rules = []
             for code, severity in enabled.items():
-                cls = registry.rules[code]
-                options = {**(settings.rules.get(code) or {}), **self.overrides.options.get(code, {})}
-                rules.append((cls(options, config=settings), severity))
+                cls = composition.registry.rules[code]
+                try:
+                    rule = cls(composition.options_for(code, self.overrides), self.context)
+                except ConfigError as exc:
+                    source = composition.settings.source
+                    raise ConfigError(f"{source}: {exc}" if source else str(exc)) from None
+                rules.append((rule, severity))
             self._rules[key] = rules
         return rules
 
@@ -100,10 +121,10 @@ class Linter:
         """Lint ``text`` as if it were the file ``path`` (which need not exist)."""
         result = FileResult(path, had_bom=had_bom)
         try:
-            settings = self.settings_for(config_path or path)
-            rules = self.rules_for(path, settings)
+            composition = self.composition_for(config_path or path)
+            rules = self.rules_for(path, composition)
             doc = parse(text, path, fmt, had_bom)
-            diagnostics = self._lint_document(doc, rules, settings.registry)
+            diagnostics = self.lint_document(doc, rules, composition.registry)
             if self.fix:
                 result.source = text
                 for _ in range(MAX_FIX_PASSES):
@@ -112,7 +133,7 @@ class Linter:
                         break
                     result.fixes_applied += applied
                     doc = parse(new_text, path, fmt, had_bom)
-                    diagnostics = self._lint_document(doc, rules, settings.registry)
+                    diagnostics = self.lint_document(doc, rules, composition.registry)
                 if doc.text != text:
                     result.fixed = doc.text
         except NewslintError as exc:
@@ -141,47 +162,46 @@ class Linter:
         rules = dict(self.registry.rules)
         for path in paths:
             try:
-                registry = self.settings_for(path).registry
+                rules.update(self.composition_for(path).registry.rules)
             except NewslintError:
                 continue  # reported already, as the file's error
-            if registry is not None:
-                rules.update(registry.rules)
         return rules
 
     def knows_selector(self, selector: str, path: str) -> bool:
         """Whether ``selector`` names a rule for the configuration that applies to ``path``
         (a command-line selector may name a data rule the configuration defines)."""
         try:
-            registry = self.settings_for(path).registry or self.registry
+            return self.composition_for(path).registry.is_known_selector(selector)
         except NewslintError:
             return False
-        return registry.is_known_selector(selector)
 
-    def _lint_document(self, doc: Document, rules: list[tuple[Rule, str]],
-                       registry: Registry | None = None) -> list[Diagnostic]:
+    def lint_document(self, doc: Document, rules: list[tuple[Rule, str]], registry: Registry) -> list[Diagnostic]:
+        """Run ``rules`` on ``doc``, apply its suppressions, then let rules review those."""
         diagnostics: list[Diagnostic] = []
-        report_unused = False
+        reviewers = []
         for rule, severity in rules:
-            if rule.code == UNUSED_SUPPRESSION:
-                report_unused = True
-                continue
-            try:
-                for finding in rule.check(doc):
-                    diagnostics.append(_resolve(doc, rule, severity, finding))
-            except NewslintError:
-                raise
-            except Exception as exc:  # a rule's bug must not become the user's traceback
-                raise NewslintError(
-                    f"{doc.path}: internal error in rule {rule.code} ({rule.name}, plugin "
-                    f"'{rule.plugin}'): {type(exc).__name__}: {exc}; please report it"
-                ) from None
+            if type(rule).review is not Rule.review:
+                reviewers.append((rule, severity))
+            diagnostics.extend(_run(doc, rule, severity, rule.check, doc))
         enabled = {rule.code for rule, _ in rules}
-        diagnostics, unused = suppress.apply(doc, diagnostics, enabled, registry or self.registry, report_unused)
-        if unused:
-            meta = next(r for r in rules if r[0].code == UNUSED_SUPPRESSION)
-            diagnostics.extend(_resolve(doc, meta[0], meta[1], f) for f in unused)
+        diagnostics, unused = suppress.apply(doc, diagnostics, enabled, registry)
+        for rule, severity in reviewers:
+            diagnostics.extend(_run(doc, rule, severity, rule.review, doc, unused))
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
+
+
+def _run(doc: Document, rule: Rule, severity: str, method, *args) -> list[Diagnostic]:
+    """A rule's findings as diagnostics; a rule's bug becomes one error line, not a traceback."""
+    try:
+        return [_resolve(doc, rule, severity, finding) for finding in method(*args)]
+    except NewslintError:
+        raise
+    except Exception as exc:
+        raise NewslintError(
+            f"{doc.path}: internal error in rule {rule.code} ({rule.name}, plugin "
+            f"'{rule.plugin}'): {type(exc).__name__}: {exc}; please report it"
+        ) from None
 
 
 def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diagnostic:
@@ -270,14 +290,6 @@ def _walk(root: str, settings: Settings) -> Iterator[str | FileResult]:
             yield FileResult(entry.path, error=f"{entry.path}: cannot read: {exc.strerror or exc}")
 
 
-_WORKER: Linter | None = None
-
-
-def _lint_in_worker(path: str) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.lint_file(path)
-
-
 def default_jobs(n_files: int) -> int:
     """One process for a handful of files (start-up dominates), every core for more."""
     if n_files < 16:
@@ -305,20 +317,25 @@ def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> list[FileResu
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _WORKER
-    _WORKER = linter
+    # Forked workers inherit the linter as it is; spawned ones get it pickled, without the
+    # tables its context has loaded (each worker loads its own).
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
     chunk = max(1, min(64, len(files) // (jobs * 4)))
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                 initializer=_init_worker, initargs=(linter,) if method != "fork" else ()) as pool:
-            return list(pool.map(_lint_in_worker, files, chunksize=chunk))
-    finally:
-        _WORKER = None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_Worker.start, initargs=(linter,)) as pool:
+        return list(pool.map(_Worker.lint_file, files, chunksize=chunk))
 
 
-def _init_worker(linter: Linter | None = None) -> None:
-    global _WORKER
-    if linter is not None:
-        _WORKER = linter
+class _Worker:
+    """The linter of a worker process, set once by the pool's initializer when the process starts."""
+
+    linter: Linter | None = None
+
+    @classmethod
+    def start(cls, linter: Linter) -> None:
+        cls.linter = linter
+
+    @staticmethod
+    def lint_file(path: str) -> FileResult:
+        assert _Worker.linter is not None, "lint_file runs in a worker started by _lint_parallel"
+        return _Worker.linter.lint_file(path)

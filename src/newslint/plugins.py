@@ -1,81 +1,20 @@
-"""The plugin manager and the rule registry: built-in and third-party rules, one mechanism.
+"""Plugin discovery: built-in and third-party rules, one mechanism, into a ``Registry``.
 
 Built-in rules come through the same ``newslint_rules`` hook that third-party packages
 implement; those are found once per run through the ``newslint`` entry-point group.
-A code prefix belongs to one plugin (flake8's rule): a clash is a PluginError naming both.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from typing import Iterable
 
 from .errors import PluginError
-from .rule import CODE_RE, Rule, validate_rule
+from .registry import BUILTIN, Registry
 
 ENTRY_POINT_GROUP = "newslint"
-BUILTIN = "newslint"
-BUILTIN_PREFIXES = ("SPN", "TYP", "SEN", "ATR", "RDB", "WEB", "NL")
 # Set (to anything) to run with the built-in rules only, as pytest's PYTEST_DISABLE_PLUGIN_AUTOLOAD.
 DISABLE_AUTOLOAD = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
-
-
-def prefix_of(code: str) -> str:
-    m = CODE_RE.match(code)
-    return m.group(1) if m else code
-
-
-class Registry:
-    """Every known rule class by code, with lookups by name and prefix."""
-
-    def __init__(self) -> None:
-        self.rules: dict[str, type[Rule]] = {}
-        self.by_name: dict[str, str] = {}
-        self.prefix_owner: dict[str, str] = {p: BUILTIN for p in BUILTIN_PREFIXES}
-        self.plugins: dict[str, str] = {}  # plugin name -> its version or "built-in"
-
-    def add(self, plugin: str, rules: Iterable[type[Rule]]) -> None:
-        for rule in rules:
-            problems = validate_rule(rule)
-            if problems:
-                raise PluginError(f"plugin '{plugin}': " + "; ".join(problems))
-            prefix = prefix_of(rule.code)
-            owner = self.prefix_owner.setdefault(prefix, plugin)
-            if owner != plugin:
-                raise PluginError(
-                    f"plugins '{owner}' and '{plugin}' both claim the code prefix '{prefix}' "
-                    f"({rule.code}); uninstall one of them"
-                )
-            if rule.code in self.rules:
-                raise PluginError(f"plugin '{plugin}': rule code {rule.code} is registered twice")
-            if rule.name in self.by_name:
-                other = self.by_name[rule.name]
-                raise PluginError(f"plugin '{plugin}': rule name '{rule.name}' of {rule.code} is already used by {other}")
-            rule.plugin = plugin
-            self.rules[rule.code] = rule
-            self.by_name[rule.name] = rule.code
-        self.rules = dict(sorted(self.rules.items()))
-
-    def extended(self, plugin: str, rules: Iterable[type[Rule]]) -> Registry:
-        """A copy of this registry with more rules (a configuration's data rules) from ``plugin``."""
-        new = Registry()
-        new.rules, new.by_name = dict(self.rules), dict(self.by_name)
-        new.prefix_owner, new.plugins = dict(self.prefix_owner), {**self.plugins, plugin: "data rules"}
-        new.add(plugin, rules)
-        return new
-
-    def resolve(self, selector: str) -> list[str]:
-        """Codes matched by a selector: ``ALL``, a code, a code prefix (``TYP``, ``TYP00``) or a rule name."""
-        if selector == "ALL":
-            return list(self.rules)
-        if selector in self.by_name:
-            return [self.by_name[selector]]
-        upper = selector.upper()
-        return [code for code in self.rules if code.startswith(upper)] if upper == selector else []
-
-    def is_known_selector(self, selector: str) -> bool:
-        return bool(self.resolve(selector)) or selector in self.prefix_owner
 
 
 def _builtin_plugin():
@@ -97,7 +36,8 @@ def load_plugins(load_entry_points: bool = True) -> Registry:
     registry.plugins[BUILTIN] = "built-in"
     if load_entry_points and not os.environ.get(DISABLE_AUTOLOAD):
         _load_entry_points(pm, registry)
-    for impl in pm.hook.newslint_rules.get_hookimpls():
+    # The built-in rules first, so that their code prefixes are newslint's whatever is installed.
+    for impl in sorted(pm.hook.newslint_rules.get_hookimpls(), key=lambda impl: impl.plugin_name != BUILTIN):
         name = impl.plugin_name
         try:
             provided = impl.function()
@@ -200,14 +140,3 @@ def _load_entry_points(pm, registry: Registry) -> None:
             raise PluginError(f"plugin '{name}' ({value}) cannot be loaded: {exc}") from None
         pm.register(plugin, name=name)
         registry.plugins[name] = version or "?"
-
-
-_REGISTRY: Registry | None = None
-
-
-def get_registry() -> Registry:
-    """The registry for this process, built on first use."""
-    global _REGISTRY
-    if _REGISTRY is None:
-        _REGISTRY = load_plugins()
-    return _REGISTRY

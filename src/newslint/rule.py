@@ -2,23 +2,24 @@
 
 A rule reads the Document (never the file) and yields ``Finding`` objects with absolute
 offsets; the engine turns them into ``Diagnostic`` objects with line, column, severity
-and rule metadata. Documentation lives in the class docstring, in fixed sections, and
-``newslint rule CODE`` prints it.
+and rule metadata. A rule receives its own options and the run's ``RunContext`` (where
+tables and memos shared across articles live); it keeps no state between articles.
+Documentation lives in the class docstring, in fixed sections, and ``newslint rule CODE``
+prints it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
+import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-import re
+from .config import SEVERITIES
 
 if TYPE_CHECKING:
-    from .config import Settings
+    from .context import RunContext
     from .document import Document
-
-SEVERITIES = ("error", "warning", "info")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Known false positives")
 CODE_RE = re.compile(r"^([A-Z]{2,5})(\d{3})$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -92,11 +93,25 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A command-line flag of ``newslint check`` that sets one of a rule's options and
+    selects the rule (SPN002's ``--source FILE``)."""
+
+    flag: str
+    option: str
+    metavar: str
+    help: str
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and ``check``.
 
     ``options`` holds the defaults of the rule's options; a newsroom sets them in
-    ``[tool.newslint.rules.CODE]`` and the rule reads ``self.settings``.
+    ``[tool.newslint.rules.CODE]`` and the rule reads ``self.settings``. The top-level
+    configuration keys ``accept``, ``reject`` and ``vocabulary`` set the option of the same
+    name on every rule that declares it. Options named in ``path_options`` are files,
+    relative to the configuration file that sets them.
     """
 
     code: ClassVar[str]
@@ -107,14 +122,25 @@ class Rule:
     fixable: ClassVar[bool] = False  # offers safe fixes, which --fix applies
     unsafe_fixable: ClassVar[bool] = False  # offers fixes that may change meaning (--unsafe-fixes)
     options: ClassVar[dict[str, Any]] = {}
+    path_options: ClassVar[tuple[str, ...]] = ()
+    flags: ClassVar[tuple[Flag, ...]] = ()
+    reports_words: ClassVar[bool] = False  # its findings are words a vocabulary can accept (newslint words)
     plugin: ClassVar[str] = "newslint"  # set by the registry to the providing plugin's name
 
-    def __init__(self, settings: dict[str, Any] | None = None, config: Settings | None = None) -> None:
+    def __init__(self, settings: dict[str, Any] | None = None, context: RunContext | None = None) -> None:
+        from .context import RunContext
+
         self.settings: dict[str, Any] = {**self.options, **(settings or {})}
-        self.config = config  # the file's whole configuration (accept list, vocabulary, ...)
+        self.context = context if context is not None else RunContext()
 
     def check(self, document: Document) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def review(self, document: Document, unused_suppressions: list[Finding]) -> Iterable[Finding]:
+        """Findings about the suppressions themselves, asked after suppression is applied:
+        ``unused_suppressions`` are the comments and front-matter ignores that suppressed
+        nothing. Most rules need nothing of it."""
+        return ()
 
     @classmethod
     def documentation(cls) -> str:

@@ -1,4 +1,4 @@
-"""Inline and file-level suppressions, and the NL100 report of those that suppress nothing.
+"""Inline and file-level suppressions, and which of them suppress nothing.
 
 In any format (a comment is the same in .md and .txt)::
 
@@ -12,13 +12,12 @@ Codes may be codes, prefixes or rule names; no code means every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 from .document import Document
 from .errors import InputError
-from .plugins import Registry
+from .registry import Registry
 from .rule import Diagnostic, Finding
 
 _DIRECTIVE_RE = re.compile(r"\s*newslint\s*:\s*(\S+)(.*)", re.DOTALL)
@@ -83,9 +82,9 @@ def apply(
     diagnostics: list[Diagnostic],
     enabled: set[str],
     registry: Registry,
-    report_unused: bool,
 ) -> tuple[list[Diagnostic], list[Finding]]:
-    """Drop suppressed diagnostics; return the kept ones and NL100 findings."""
+    """Drop suppressed diagnostics; return the kept ones and findings on the suppressions
+    that suppressed nothing (for the rules that review them, such as NL100)."""
     directives = parse_directives(doc)
     ignores = file_ignores(doc)
     if not directives and not ignores:
@@ -130,17 +129,16 @@ def apply(
         if not suppressed:
             kept.append(diag)
 
-    if report_unused:
-        for d in directives:
-            findings.extend(_unused(d, enabled, registry))
-        if ignores:
-            start, end = doc.front_matter_spans.get(FRONT_MATTER_KEY, (0, 0))
-            for selector in ignores:
-                if selector in used_ignores:
-                    continue
-                problem = _unused_selector(selector, enabled, registry)
-                if problem:
-                    findings.append(Finding(start, end, f"Front-matter ignore {problem}"))
+    for d in directives:
+        findings.extend(_unused(d, enabled, registry))
+    if ignores:
+        start, end = doc.front_matter_spans.get(FRONT_MATTER_KEY, (0, 0))
+        for selector in ignores:
+            if selector in used_ignores:
+                continue
+            problem = _unused_selector(selector, enabled, registry)
+            if problem:
+                findings.append(Finding(start, end, f"Front-matter ignore {problem}"))
     return kept, findings
 
 

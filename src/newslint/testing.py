@@ -47,30 +47,29 @@ def lint(
     other rules' diagnostics out of the comparison. Raises ``NewslintError`` for a bad
     ``config`` table or bad front matter, with the message a user would see.
     """
-    from .config import Overrides, Settings, validate
+    from .compose import compose
+    from .config import Overrides, settings_from_table
     from .engine import Linter
     from .errors import NewslintError
-    from .plugins import get_registry
 
-    registry = get_registry()
-    settings = validate(dict(config or {}), Settings(root=os.getcwd(), source="<test config>"), registry)
-    linter = Linter(registry, Overrides(select=list(select) if select is not None else None, ignore=list(ignore)))
-    result = _lint_with(linter, settings, text, path)
+    linter = Linter(overrides=Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore)))
+    composition = compose(settings_from_table(dict(config or {}), os.getcwd(), "<test config>"), linter.registry)
+    result = _lint_with(linter, composition, text, path)
     if result.error:
         raise NewslintError(result.error)
     return result.diagnostics
 
 
-def _lint_with(linter, settings, text: str, path: str):
+def _lint_with(linter, composition, text: str, path: str):
     from .engine import FileResult
     from .errors import NewslintError
     from .parse import parse
 
     result = FileResult(path)
     try:
-        rules = linter.rules_for(path, settings)
+        rules = linter.rules_for(path, composition)
         doc = parse(text, path)
-        result.diagnostics = linter._lint_document(doc, rules, settings.registry)
+        result.diagnostics = linter.lint_document(doc, rules, composition.registry)
     except NewslintError as exc:
         result.error = str(exc)
     return result

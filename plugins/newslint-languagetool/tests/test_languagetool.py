@@ -184,7 +184,7 @@ def test_an_unsupported_language_is_a_configuration_error(server):
 
 
 def test_registering_the_plugin_does_not_import_language_tool_python(tmp_path):
-    code = ("import sys; from newslint.plugins import get_registry; r = get_registry(); "
+    code = ("import sys; from newslint.plugins import load_plugins; r = load_plugins(); "
             "assert r.rules['LT001'].plugin == 'languagetool'; "
             "print(sorted(m for m in sys.modules if m.startswith(('language_tool_python', 'requests'))))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=60)

@@ -14,7 +14,7 @@ FORMATS = ("text", "json", "sarif", "github", "html")
 def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False,
            rules: dict[str, type[Rule]] | None = None) -> None:
     """Write ``results`` in ``fmt``; ``rules`` (default: the installed rules) are the rules
-    a SARIF log documents."""
+    a SARIF log documents and an HTML page tells the checks of."""
     if fmt == "json":
         from .json import render_json
 
@@ -30,7 +30,7 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
     elif fmt == "html":
         from .html import render_html
 
-        render_html(results, out)
+        render_html(results, out, rules)
     else:
         from .text import render_text
 

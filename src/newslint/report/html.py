@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..engine import FileResult
-    from ..rule import Diagnostic
+    from ..rule import Diagnostic, Rule
 
 # Colour per family: (highlight background, strong colour for borders, labels and underlines).
 FAMILY_COLOURS = {
@@ -127,8 +127,15 @@ def _in_family(d: Diagnostic, family: str, prefix: str) -> bool:
     return d.family == family or d.code.startswith(prefix)
 
 
-def render_html(results: list[FileResult], out: TextIO) -> None:
+def render_html(results: list[FileResult], out: TextIO, rules: dict[str, type[Rule]] | None = None) -> None:
+    """The page; ``rules`` (default: the installed rules) tell whether spin was checked at all."""
     from .. import __version__
+
+    if rules is None:
+        from ..plugins import load_plugins
+
+        rules = load_plugins().rules
+    spin_checked = any(rule.family == "spin" or rule.code.startswith("SPN") for rule in rules.values())
 
     linted = [r for r in results if r.error is None]
     errors = [r for r in results if r.error is not None]
@@ -158,7 +165,7 @@ def render_html(results: list[FileResult], out: TextIO) -> None:
     w("</div>\n")
     _summary_table(linted, sorted(counts), w)
     for index, r in enumerate(linted, 1):
-        _article(index, r, w)
+        _article(index, r, w, spin_checked)
     w("</main>\n</body>\n</html>\n")
 
 
@@ -218,7 +225,7 @@ def _grade_verdict(grade: float) -> tuple[str, str]:
     return "bad", f"Very difficult (grade {grade:.1f})"
 
 
-def _verdicts(r: FileResult, m: dict | None) -> list[tuple[str, str]]:
+def _verdicts(r: FileResult, m: dict | None, spin_checked: bool) -> list[tuple[str, str]]:
     verdicts = []
     web = [d for d in r.diagnostics if _in_family(d, "web", "WEB")]
     if web:
@@ -231,9 +238,7 @@ def _verdicts(r: FileResult, m: dict | None) -> list[tuple[str, str]]:
     if spin:
         verdicts.append(("bad" if len(spin) >= 3 else "warn", f"Spun? {len(spin)} spin diagnostic{'s' if len(spin) != 1 else ''}"))
     else:
-        from ..plugins import get_registry
-
-        if any(rule.family == "spin" or rule.code.startswith("SPN") for rule in get_registry().rules.values()):
+        if spin_checked:
             verdicts.append(("ok", "Spun? no spin diagnostics"))
         else:
             verdicts.append(("none", "Spun? not checked (no spin rules installed)"))
@@ -242,7 +247,7 @@ def _verdicts(r: FileResult, m: dict | None) -> list[tuple[str, str]]:
     return verdicts
 
 
-def _article(index: int, r: FileResult, w) -> None:
+def _article(index: int, r: FileResult, w, spin_checked: bool) -> None:
     m = _metrics_of(r)
     text = r.text or ""
     whole = [d for d in r.diagnostics if _is_document_level(d, text)]
@@ -250,7 +255,7 @@ def _article(index: int, r: FileResult, w) -> None:
     w(f"<section class=\"article\" id=\"article-{index}\" data-path=\"{escape(r.path)}\" "
       f"data-problems=\"{len(r.diagnostics)}\">\n<h2>{escape(r.path)}</h2>\n<div class=\"overview\">\n")
     w("<div class=\"verdicts\">")
-    for level, label in _verdicts(r, m):
+    for level, label in _verdicts(r, m, spin_checked):
         w(f"<span class=\"verdict {level}\">{escape(label)}</span>")
     w("</div>\n")
     for d in whole:

@@ -150,8 +150,8 @@ def sarif_log(results: list[FileResult], rules: list[type[Rule]], root: str | No
 
 def render_sarif(results: list[FileResult], out: TextIO, rules: dict[str, type[Rule]] | None = None) -> None:
     if rules is None:
-        from ..plugins import get_registry
+        from ..plugins import load_plugins
 
-        rules = get_registry().rules
+        rules = load_plugins().rules
     json.dump(sarif_log(results, list(rules.values())), out, ensure_ascii=False, indent=2)
     out.write("\n")

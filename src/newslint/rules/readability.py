@@ -83,8 +83,8 @@ class SentenceTooLong(Rule):
     severity = "warning"
     options = {"max-words": 45}
 
-    def __init__(self, settings=None, config=None) -> None:
-        super().__init__(settings, config)
+    def __init__(self, settings=None, context=None) -> None:
+        super().__init__(settings, context)
         _positive(self, "max-words")
 
     def check(self, document: Document):
@@ -148,8 +148,8 @@ class ParagraphTooHard(Rule):
     severity = "info"
     options = {"max-grade": 14.0, "min-sentences": 3, "min-words": 60}
 
-    def __init__(self, settings=None, config=None) -> None:
-        super().__init__(settings, config)
+    def __init__(self, settings=None, context=None) -> None:
+        super().__init__(settings, context)
         for name in self.options:
             _positive(self, name)
 

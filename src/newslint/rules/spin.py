@@ -17,7 +17,7 @@ from itertools import product
 
 from ..document import NUMBER, PUNCT, WORD, Document
 from ..parse.sentences import MONTH_NAMES, WEEKDAYS
-from ..rule import Edit, Finding, Fix, Rule
+from ..rule import Edit, Finding, Fix, Flag, Rule
 
 HYPHENS = "-‐"
 CLAUSE_END = frozenset(",;:.!?")
@@ -643,13 +643,14 @@ class SourceDivergence(Rule):
     enabled_by_default = False
     unsafe_fixable = True
     options = {"source": "", "max-words": 4}
+    path_options = ("source",)
+    flags = (Flag("--source", "source", "FILE", "the source the drafts were rewritten from; enables SPN002, "
+                  "which reports words and figures the drafts changed"),)
 
     def check(self, document: Document):
         path = self.settings["source"]
         if not path:
             return  # nothing to compare with: selecting ALL must not make every run fail
-        if not os.path.isabs(path) and self.config is not None and self.config.source:
-            path = os.path.join(self.config.root, path)  # relative to the configuration file
         source = load_source(path)
         for start, end, original, figure in divergences(source, document, self.settings["max-words"]):
             text, original = " ".join(document.text[start:end].split()), " ".join(original.split())

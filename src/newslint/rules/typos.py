@@ -255,21 +255,16 @@ class Vocabulary:
         return word.lower() in self.reject
 
 
-_VOCABULARY_FILES: dict[str, list[str]] = {}
-
-
 def read_vocabulary_file(path: str) -> list[str]:
     """Entries of a vocabulary file: one a line, ``#`` comments, ``/regex/`` lines."""
-    if path not in _VOCABULARY_FILES:
-        from ..errors import ConfigError
+    from ..errors import ConfigError
 
-        try:
-            with open(path, encoding="utf-8") as f:
-                lines = [line.split(" #", 1)[0].strip() for line in f]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the vocabulary file: {exc}") from None
-        _VOCABULARY_FILES[path] = [line for line in lines if line and not line.startswith("#")]
-    return _VOCABULARY_FILES[path]
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = [line.split(" #", 1)[0].strip() for line in f]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the vocabulary file: {exc}") from None
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 class UnknownWord(Rule):
@@ -315,10 +310,12 @@ class UnknownWord(Rule):
     name = "unknown-word"
     family = "typos"
     severity = "warning"
-    options = {"dialect": "any"}
+    options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
+    path_options = ("vocabulary",)
+    reports_words = True
 
-    def __init__(self, settings=None, config=None) -> None:
-        super().__init__(settings, config)
+    def __init__(self, settings=None, context=None) -> None:
+        super().__init__(settings, context)
         from ..errors import ConfigError
 
         if self.settings["dialect"] not in ("any", "en-US", "en-GB"):
@@ -326,11 +323,10 @@ class UnknownWord(Rule):
         self._seen: set[str] = set()  # token texts judged by _judge_lowercase
         self._unknown_lowercase: dict[str, str] = {}  # token text -> the unknown word to report
         self._capitalised_verdicts: dict[tuple[str, bool, bool, bool], bool] = {}  # see check()
-        accept = list(getattr(config, "accept", None) or [])
-        vocabulary_file = getattr(config, "vocabulary", None)
-        if vocabulary_file:
-            accept += read_vocabulary_file(vocabulary_file)
-        self.vocabulary = Vocabulary(accept, list(getattr(config, "reject", None) or []))
+        accept = list(self.settings["accept"])
+        if self.settings["vocabulary"]:
+            accept += self.context.load(read_vocabulary_file, self.settings["vocabulary"])
+        self.vocabulary = Vocabulary(accept, list(self.settings["reject"]))
 
     def check(self, document: Document):
         from ..lexicon import load_lexicon

@@ -72,16 +72,16 @@ class LanguageToolRule(Rule):
         "spelling": True,  # report LanguageTool's spelling matches on lower-case words
         "disabled-rules": [],  # LanguageTool rule ids not to report
         "max-suggestions": 5,
+        "accept": [],  # words not to report as misspelled (the configuration's top-level accept list)
     }
 
-    def __init__(self, settings: dict[str, Any] | None = None, config=None) -> None:
-        super().__init__(settings, config)
+    def __init__(self, settings: dict[str, Any] | None = None, context=None) -> None:
+        super().__init__(settings, context)
         url = (self.settings["url"] or os.environ.get(ENV_URL, "")).strip()
         if not url:
-            where = getattr(config, "source", None) or "the configuration"
             raise ConfigError(
                 f"LT001 (languagetool) is selected but no LanguageTool server is configured: set url "
-                f"under [tool.newslint.rules.LT001] in {where} or the {ENV_URL} environment variable"
+                f"under [tool.newslint.rules.LT001] in the configuration or the {ENV_URL} environment variable"
             )
         if not re.match(r"^https?://[^/\s]+", url):
             raise ConfigError(f"LT001 (languagetool): url {url!r} is not an http:// or https:// URL")
@@ -90,7 +90,7 @@ class LanguageToolRule(Rule):
         self.url = url
         self._tool = None
         self._failed: NewslintError | None = None
-        self._accept = {w.lower() for w in getattr(config, "accept", []) or [] if not w.startswith("/")}
+        self._accept = {w.lower() for w in self.settings["accept"] if not w.startswith("/")}
 
     # -- talking to the server --------------------------------------------------------------
     def _server(self):

@@ -1,0 +1,64 @@
+"""The run context: what rules share across the articles of one run, in one visible place.
+
+A rule's tables (the lexicon, a phrase table, attribution cues) are loaded once per run (or
+per worker process), not once per article, and a rule may remember verdicts on words from
+one article to the next. Both live here and nowhere else: no rule keeps state of its own
+across articles and no module keeps mutable globals. Everything kept is a pure function of
+its key (a table of a file, a verdict on a word), so an article's output never depends on
+which articles came before it; ``reset()`` starts afresh.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, TypeVar
+
+from .memo import Memo
+
+T = TypeVar("T")
+
+
+class RunContext:
+    """Tables and memos shared by the rules of one run, keyed by the function that builds them."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[tuple, Any] = {}
+        self._memos: dict[Callable, Memo] = {}
+
+    def load(self, build: Callable[..., T], *args: Any) -> T:
+        """``build(*args)``, built on first use and kept for the run: a table, a lexicon.
+
+        ``args`` must be hashable and must be all ``build`` reads (a path, a dialect): the
+        value is keyed by ``(build, *args)``.
+        """
+        key = (build, *args)
+        try:
+            return self._loaded[key]
+        except KeyError:
+            value = self._loaded[key] = build(*args)
+            return value
+
+    def memo(self, function: Callable[[Any], Any], limit: int = 100_000) -> Memo:
+        """The run's bounded memo of ``function``, a pure function of one hashable argument.
+
+        Read it through ``map(memo.__getitem__, keys)``: a hit is a dict lookup in C.
+        """
+        memo = self._memos.get(function)
+        if memo is None:
+            memo = self._memos[function] = Memo(function, limit)
+        return memo
+
+    def reset(self) -> None:
+        """Forget every table and memo (a server reloading its configuration, a test)."""
+        self._loaded.clear()
+        self._memos.clear()
+
+    def __getstate__(self) -> dict:
+        # A worker process builds its own tables: what is loaded here is not sent to it.
+        return {"_loaded": {}, "_memos": {}}
+
+
+def data_path(module_file: str, name: str) -> str:
+    """The path of data file ``name`` kept beside the module whose ``__file__`` is given:
+    a rule's data lives beside the rule."""
+    return os.path.join(os.path.dirname(os.path.abspath(module_file)), name)
