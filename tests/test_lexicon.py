@@ -32,10 +32,15 @@ def gb():
 # ------------------------------------------------------------------ loading
 
 
-def test_load_is_cached_per_dialect():
-    assert load_lexicon() is load_lexicon("any")
-    assert load_lexicon("en-GB") is load_lexicon("en-GB")
-    assert load_lexicon("en-GB") is not load_lexicon("en-US")
+def test_a_run_loads_each_dialect_once_and_the_data_once():
+    from newslint.context import RunContext
+
+    context = RunContext()
+    assert load_lexicon("any", context) is load_lexicon("any", context)
+    assert load_lexicon("en-GB", context) is load_lexicon("en-GB", context)
+    assert load_lexicon("en-GB", context) is not load_lexicon("en-US", context)
+    assert load_lexicon("en-GB", context)._data is load_lexicon("en-US", context)._data
+    assert load_lexicon("any", RunContext()) is not load_lexicon("any", context)  # another run, its own
 
 
 @pytest.mark.parametrize("dialect", ["en", "en-gb", "en_US", "british", "", "EN-US"])

@@ -142,9 +142,9 @@ class Linter:
         result.words = doc.word_count
         result.diagnostics = diagnostics
         if self.metrics:
-            from .metrics import document_counts
+            from .metrics import document_counts, word_profile
 
-            result.readability = document_counts(doc)
+            result.readability = document_counts(doc, self.context.memo(word_profile).__getitem__)
         if self.keep_text:
             result.text = doc.text
         return result

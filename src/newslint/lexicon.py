@@ -3,7 +3,7 @@
 ::
 
     from newslint.lexicon import load_lexicon
-    lex = load_lexicon()                 # American and British spellings ("any"); cached
+    lex = load_lexicon()                 # American and British spellings ("any")
     lex.knows("colour"), lex.knows("The"), lex.knows("don’t")      # True True True
     lex.level("the"), lex.level("colour"), lex.level("syzygy")     # 10 10 70 (None if unknown)
     lex.suggest("Observauion")                                     # ['Observation']
@@ -51,6 +51,10 @@ import mmap
 import os
 import sys
 import zlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .context import RunContext
 
 __all__ = ["DIALECTS", "Lexicon", "load_lexicon", "build_index"]
 
@@ -265,28 +269,17 @@ class _Data:
             slot = (slot + 1) & tmask
 
 
-_DATA: _Data | None = None
-_LEXICONS: dict[str, Lexicon] = {}
-
-
-def _data() -> _Data:
-    global _DATA
-    if _DATA is None:
-        _DATA = _Data()
-    return _DATA
-
-
-def load_lexicon(dialect: str = "any") -> Lexicon:
+def load_lexicon(dialect: str = "any", context: RunContext | None = None) -> Lexicon:
     """The lexicon for ``dialect``: "any" (American and British spellings), "en-US" or "en-GB".
 
-    Loaded once per process and cached; the dialects share one copy of the data.
+    With a run context it is loaded once per run, the dialects sharing one copy of the data
+    (and the lexicon's memo of answers); without one, it is loaded afresh.
     """
-    lex = _LEXICONS.get(dialect)
-    if lex is None:
-        if dialect not in DIALECTS:
-            raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
-        lex = _LEXICONS[dialect] = Lexicon(_data(), dialect)
-    return lex
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}: expected one of {', '.join(DIALECTS)}")
+    if context is None:
+        return Lexicon(_Data(), dialect)
+    return context.load(Lexicon, context.load(_Data), dialect)
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,13 +34,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from math import sqrt
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import PARAGRAPH, PUNCT, QUOTE, WORD, Token
-from .memo import Memo
 
 if TYPE_CHECKING:
     from .document import Block, Document, Sentence
@@ -86,7 +84,6 @@ _EXCEPTIONS = {
 }
 
 
-@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in an English word, by a heuristic: count vowel groups ("y" is a vowel
     unless a vowel follows it after another vowel: "beyond", "saying"), drop a silent final
@@ -231,14 +228,15 @@ def sentence_words(sentence: Sentence) -> list[Token]:
     """The words of a sentence as the metrics count them: word and number tokens, with an
     acronym written with full stops ("U.S.", "U.N.", "a.m.") taken as one word. Kept on
     the Document: RDB001, RDB002 and the metrics ask for the same sentences."""
-    cache = sentence.block.document.derived("metrics.words", _new_dict)
+    cache = sentence.block.document.derived(_sentence_words_kept)
     words = cache.get(id(sentence))
     if words is None:
         words = cache[id(sentence)] = _sentence_words(sentence)
     return words
 
 
-def _new_dict(document: Document) -> dict:
+def _sentence_words_kept(document: Document) -> dict[int, list[Token]]:
+    """The document's store of ``sentence_words`` answers, by sentence."""
     return {}
 
 
@@ -256,7 +254,7 @@ def _sentence_words(sentence: Sentence) -> list[Token]:
         if len(t[3]) == 1 and joined and joined[-1][2] == t[1] - 1 and prose[t[1] - 1] == ".":
             last = joined[-1]
             if all(len(part) == 1 for part in last[3].split(".")):
-                joined[-1] = Token((WORD, last[1], t[2], f"{last[3]}.{t[3]}"))
+                joined[-1] = Token(WORD, last.start, t.end, f"{last.text}.{t.text}")
                 continue
         joined.append(t)
     return joined
@@ -284,16 +282,16 @@ def _is_passive(words: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def _word_profile(text: str) -> tuple[int, int, int]:
+def word_profile(text: str) -> tuple[int, int, int]:
     """A word's syllables, letters (and digits), and 1 if it is a complex word; a figure
-    ("948,000", "$1.5bn") is one syllable."""
+    ("948,000", "$1.5bn") is one syllable. Callers keep a run's memo of it (RunContext.memo):
+    for the texts seen before, nearly all, the answer is a dict lookup that runs in C."""
     return _profile(text, count_syllables)
 
 
-# A word token's syllables as the grade counts them, by its text: for the texts seen before
-# (nearly all), a dict lookup that runs in C.
-_WORD_SYLLABLES = Memo(lambda text: _word_profile(text)[0], limit=65536)
+def word_syllables(text: str) -> int:
+    """A word token's syllables as the grade counts them (``word_profile``'s first figure)."""
+    return _profile(text, count_syllables)[0]
 
 
 def _profile(text: str, syllables: Callable[[str], int]) -> tuple[int, int, int]:
@@ -304,13 +302,16 @@ def _profile(text: str, syllables: Callable[[str], int]) -> tuple[int, int, int]
     return n, letters, int(n >= 3 and not text[0].isupper() and "-" not in text)
 
 
-def sentence_counts(sentence: Sentence, syllables: Callable[[str], int] | None = None) -> Counts:
+def sentence_counts(sentence: Sentence, syllables: Callable[[str], int] | None = None,
+                    profile: Callable[[str], tuple[int, int, int]] = word_profile) -> Counts:
+    """A sentence's counts; ``syllables`` replaces the syllable counter (to compare with
+    another), ``profile`` may be a memo of ``word_profile``."""
     words = sentence_words(sentence)
     if not words:
         return Counts(sentences=1)
-    texts = [t[3] for t in words]
+    texts = [t.text for t in words]
     if syllables is None:
-        profiles = [_word_profile(text) for text in texts]
+        profiles = list(map(profile, texts))
     else:
         profiles = [_profile(text, syllables) for text in texts]
     per_word, letters, complex_words = zip(*profiles)
@@ -319,55 +320,41 @@ def sentence_counts(sentence: Sentence, syllables: Callable[[str], int] | None =
                   sum(complex_words), len(words), passive)
 
 
-def grade_counts(block: Block) -> tuple[int, int, int]:
+def grade_counts(block: Block, syllables_of: Callable[[str], int] = word_syllables) -> tuple[int, int, int]:
     """(words, sentences, syllables) of a block: what the Flesch-Kincaid grade needs,
-    cheaper than ``block_counts`` (RDB002 runs on every paragraph by default)."""
+    cheaper than ``block_counts`` (RDB002 runs on every paragraph by default);
+    ``syllables_of`` may be a memo of ``word_syllables``."""
     words = sentences = syllables = 0
     for sentence in block.sentences:
         tokens = sentence_words(sentence)
         if tokens:
             words += len(tokens)
             sentences += 1
-            syllables += sum(map(_WORD_SYLLABLES.__getitem__, map(_TEXT, tokens)))
+            syllables += sum(map(syllables_of, map(_TEXT, tokens)))
     return words, sentences, syllables
 
 
-def block_counts(block: Block, syllables: Callable[[str], int] | None = None) -> Counts:
-    """The counts of a block's sentences; with the default syllable counter they are kept
-    on the Document, so RDB002, stats and the reports count each block once."""
-    if syllables is not None:
-        total = Counts()
-        for sentence in block.sentences:
-            c = sentence_counts(sentence, syllables)
-            if c.words:
-                total.add(c)
-        return total
-    cache = block.document.derived("metrics.blocks", _new_dict)
-    counts = cache.get(id(block))
-    if counts is None:
-        counts = Counts()
-        for sentence in block.sentences:
-            c = sentence_counts(sentence)
-            if c.words:
-                counts.add(c)
-        cache[id(block)] = counts
-    return counts
+def block_counts(block: Block, syllables: Callable[[str], int] | None = None,
+                 profile: Callable[[str], tuple[int, int, int]] = word_profile) -> Counts:
+    """The counts of a block's sentences (``syllables`` and ``profile`` as for ``sentence_counts``)."""
+    total = Counts()
+    for sentence in block.sentences:
+        c = sentence_counts(sentence, syllables, profile)
+        if c.words:
+            total.add(c)
+    return total
 
 
 def running_text(document: Document) -> Iterable[Block]:
     return (b for b in document.blocks if b.kind in RUNNING_TEXT)
 
 
-def document_counts(document: Document) -> Counts:
-    """The counts of the article's running text, computed once per Document."""
-
-    def build(doc: Document) -> Counts:
-        total = Counts()
-        for block in running_text(doc):
-            total.add(block_counts(block))
-        return total
-
-    return document.derived("metrics.counts", build)
+def document_counts(document: Document, profile: Callable[[str], tuple[int, int, int]] = word_profile) -> Counts:
+    """The counts of the article's running text (``profile`` may be a memo of ``word_profile``)."""
+    total = Counts()
+    for block in running_text(document):
+        total.add(block_counts(block, profile=profile))
+    return total
 
 
 def document_metrics(document: Document) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""Source bytes to Document: decode, front matter, comments, blocks, masks. Called once per file."""
+"""Source bytes to Document: decode, front matter, comments, blocks, masks, then the sentences,
+tokens and quotes of every prose block. Called once per file; the Document it returns is
+complete, and nothing in it calls back here."""
 
 from __future__ import annotations
 
@@ -8,11 +10,14 @@ import os
 
 import re
 
-from ..document import CODE, FIELD, Block, Comment, Document
+from ..document import CODE, FIELD, WORD, Block, Comment, Document, Sentence
 from ..errors import InputError
 from .blocks import scan_markdown, scan_text, split_lines
 from .frontmatter import parse_front_matter
 from .inline import mask_common, mask_markdown
+from .quotes import find_quotes
+from .sentences import split_sentences
+from .tokens import token_pattern, tokenize
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -101,7 +106,23 @@ def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bo
 
     doc.blocks = field_blocks + [Block(kind, s, e, doc) for kind, s, e in raw_blocks]
     doc.prose = _apply_masks(text, masks)
+    _read_prose(doc)
     return doc
+
+
+def _read_prose(doc: Document) -> None:
+    """Fill in the quotes, sentences and tokens of every prose block, from ``doc.prose``."""
+    prose = doc.prose
+    pattern = token_pattern(prose)
+    for block in doc.prose_blocks:
+        block.quotes = find_quotes(prose, block.start, block.end)
+        for start, end in split_sentences(prose, block.start, block.end):
+            tokens = tokenize(prose, start, end, pattern)
+            block.sentences.append(Sentence(start, end, block, tokens, [t for t in tokens if t.kind == WORD]))
+        doc.sentences.extend(block.sentences)
+        doc.quote_starts.extend(q.start for q in block.quotes)
+        doc.quote_ends.extend(q.end for q in block.quotes)
+    doc.word_count = sum(len(s.words) for s in doc.sentences)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

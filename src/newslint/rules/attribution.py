@@ -12,10 +12,9 @@ import os
 import re
 from itertools import compress, count
 from operator import itemgetter
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from ..document import LIST_ITEM, NUMBER, PARAGRAPH, PUNCT, QUOTE, WORD, Document, Token
-from ..memo import Memo
 from ..parse.sentences import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from ..rule import Finding, Rule
 
@@ -177,8 +176,6 @@ class Tables(NamedTuple):
     events: frozenset[str]
 
 
-_DEFAULT_TABLES: Tables | None = None
-
 
 def _sections(lines: list[str]) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {"counted": [], "measured": [], "events": []}
@@ -191,23 +188,21 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     return sections
 
 
-def load_tables(options: dict) -> Tables:
-    """The cue pattern and word sets, from the data files plus the rule's options."""
-    global _DEFAULT_TABLES
-    extra = any(options.get(k) for k in ("cues", "counted", "measured", "events"))
-    if not extra and _DEFAULT_TABLES is not None:
-        return _DEFAULT_TABLES
-    cues = _read_lines(_data_path("attribution-cues.txt")) + [c.strip() for c in options.get("cues", ()) if c.strip()]
+TABLE_OPTIONS = ("cues", "counted", "measured", "events")
+
+
+def load_tables(cues: tuple[str, ...] = (), counted: tuple[str, ...] = (), measured: tuple[str, ...] = (),
+                events: tuple[str, ...] = ()) -> Tables:
+    """The cue pattern and word sets, from the data files plus what the rule's options add."""
+    cue_lines = _read_lines(_data_path("attribution-cues.txt")) + [c.strip() for c in cues if c.strip()]
     sections = _sections(_read_lines(_data_path("counted-things.txt")))
+    extra = {"counted": counted, "measured": measured, "events": events}
     words = {
-        key: frozenset(sections[key] + [w.strip().lower() for w in options.get(key, ()) if w.strip()])
+        key: frozenset(sections[key] + [w.strip().lower() for w in extra[key] if w.strip()])
         for key in sections
     }
     # A casualty verb that counts ("300 have been killed") is always an event.
-    tables = Tables(compile_cues(cues), words["counted"], words["measured"], words["events"] | CASUALTY)
-    if not extra:
-        _DEFAULT_TABLES = tables
-    return tables
+    return Tables(compile_cues(cue_lines), words["counted"], words["measured"], words["events"] | CASUALTY)
 
 
 def _number_value(text: str) -> tuple[float, str, str] | None:
@@ -308,7 +303,8 @@ class UnattributedFigure(Rule):
     }
 
     def check(self, document: Document) -> Iterator[Finding]:
-        tables = load_tables(self.settings)
+        tables = self.context.load(load_tables, *(tuple(self.settings[k]) for k in TABLE_OPTIONS))
+        opens = self.context.memo(opens_figure).__getitem__
         cues, counted = tables.cues, tables.counted
         min_value = self.settings["min-value"]
         vague = self.settings["vague-plurals"]
@@ -342,7 +338,7 @@ class UnattributedFigure(Rule):
                 return cited[i]  # type: ignore[return-value]
 
             for si, sentence in enumerate(sentences):
-                figures = find_figures(sentence.tokens, counted, min_value, vague)
+                figures = find_figures(sentence.tokens, counted, min_value, vague, opens)
                 if not figures:
                     continue
                 figures = _claims(figures, sentence, tables)
@@ -364,10 +360,12 @@ class UnattributedFigure(Rule):
                     yield Finding(fig.start, fig.end, f'figure "{text}" has no source in {where}')
 
 
-def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float, vague: bool) -> list[Figure]:
-    """The figure claims of one sentence's tokens."""
-    # The few tokens that can open a figure, picked in C through the memo of their texts.
-    starts = list(compress(count(), map(_OPENS_FIGURE.__getitem__, map(_TEXT, tokens))))
+def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float, vague: bool,
+                 opens: Callable[[str], bool] | None = None) -> list[Figure]:
+    """The figure claims of one sentence's tokens; ``opens`` is ``opens_figure``, or the
+    run's memo of it (read in C)."""
+    # The few tokens that can open a figure.
+    starts = list(compress(count(), map(opens or opens_figure, map(_TEXT, tokens))))
     if not starts:
         return []
     figures: list[Figure] = []
@@ -387,7 +385,7 @@ def _may_start(low: str) -> bool:
     return low in _STARTS or ("-" in low and low.split("-", 1)[0] in NUMBER_WORDS)
 
 
-def _opens_figure(text: str) -> bool:
+def opens_figure(text: str) -> bool:
     """Whether a token with this text can open a figure: a number ("948,000", "$5", "40%";
     a lone "$" is punctuation) or a word _may_start accepts."""
     first = text[0]
@@ -401,7 +399,6 @@ _SCALE_WORDS = WORD_SCALES | frozenset(("bn", "mn", "mln", "bln", "tn", "trn"))
 # Words that can start a figure in words: "eighteen", "a million", "half a million", "dozens".
 _TRIGGERS = frozenset(NUMBER_WORDS) | WORD_SCALES | VAGUE
 _STARTS = _TRIGGERS | {"a", "an", "half"}
-_OPENS_FIGURE = Memo(_opens_figure)
 _TEXT = itemgetter(3)
 
 

@@ -154,7 +154,9 @@ class ParagraphTooHard(Rule):
             _positive(self, name)
 
     def check(self, document: Document):
-        from ..metrics import flesch_kincaid_grade, grade_counts, sentence_words
+        from ..metrics import flesch_kincaid_grade, grade_counts, sentence_words, word_syllables
+
+        syllables_of = self.context.memo(word_syllables).__getitem__
 
         limit = self.settings["max-grade"]
         min_sentences, min_words = self.settings["min-sentences"], self.settings["min-words"]
@@ -163,7 +165,7 @@ class ParagraphTooHard(Rule):
                 continue
             if len(block.sentences) < min_sentences and sum(len(s.tokens) for s in block.sentences) < min_words:
                 continue  # too short to grade even counting every token as a word: skip the counting
-            n_words, n_sentences, syllables = grade_counts(block)
+            n_words, n_sentences, syllables = grade_counts(block, syllables_of)
             if not n_words:
                 continue
             if n_sentences < self.settings["min-sentences"] and n_words < self.settings["min-words"]:

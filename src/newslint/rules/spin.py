@@ -9,15 +9,18 @@ the source it was rewritten from.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass
 from itertools import product
+from typing import TYPE_CHECKING
 
 from ..document import NUMBER, PUNCT, WORD, Document
 from ..parse.sentences import MONTH_NAMES, WEEKDAYS
 from ..rule import Edit, Finding, Fix, Flag, Rule
+
+if TYPE_CHECKING:
+    from ..context import RunContext
 
 HYPHENS = "-‐"
 CLAUSE_END = frozenset(",;:.!?")
@@ -106,7 +109,6 @@ class Entry:
             yield tuple(k for alt in combo for k in alt), tuple(map(len, combo))
 
 
-@functools.lru_cache(maxsize=None)
 def _alternative(text: str) -> tuple[str, ...]:
     """The keys of the items one alternative stands for ('a_b' is two words). A word written
     with a capital must match case-sensitively: its key is '=' and the word."""
@@ -182,7 +184,6 @@ def _needed_words(entry: Entry) -> tuple[frozenset[str], tuple[frozenset[str], .
     return frozenset(needs_all), tuple(needs_any)
 
 
-@functools.lru_cache(maxsize=None)
 def load_table(path: str | None = None) -> tuple[dict, tuple[dict, bool]]:
     """The phrase table as a trie, and its prefilter.
 
@@ -358,9 +359,9 @@ def match_sentence(items: list[tuple], table: dict) -> list[tuple[int, int, Entr
     return out
 
 
-def spinner_matches(doc: Document) -> list[Match]:
+def spinner_matches(doc: Document, context: RunContext) -> list[Match]:
     """Every spinner phrase in the document, quoted or not (shared by SPN001 and SPN100)."""
-    table, prefilter = load_table()
+    table, prefilter = context.load(load_table)
     matches: list[Match] = []
     text, prose = doc.text, doc.prose
     # Two sieves: the article must hold all the words of some spun form, then the sentence.
@@ -400,8 +401,8 @@ def _confirm_echoes(matches: list[Match]) -> list[Match]:
             or any(w in swapped for w in _normal(m.text).split() if w not in _normal(m.original).split())]
 
 
-def _matches(doc: Document) -> list[Match]:
-    return doc.derived("spin.matches", spinner_matches)
+def _matches(doc: Document, context: RunContext) -> list[Match]:
+    return doc.derived(spinner_matches, context)
 
 
 class SpinnerPhrase(Rule):
@@ -452,7 +453,7 @@ class SpinnerPhrase(Rule):
 
     def check(self, document: Document):
         check_quotes = self.settings["check-quotes"]
-        for m in _matches(document):
+        for m in _matches(document, self.context):
             if m.quoted and m.entry.strength != "form" and not check_quotes:
                 continue
             yield Finding(
@@ -498,7 +499,7 @@ class SpunArticle(Rule):
     options = {"min-phrases": 3, "per-1000-words": 4.0}
 
     def check(self, document: Document):
-        matches = _matches(document)
+        matches = _matches(document, self.context)
         words = document.word_count
         if not matches or not words:
             return
@@ -513,22 +514,22 @@ class SpunArticle(Rule):
 
 # --- SPN002: a draft against its source -------------------------------------------------------
 
-@functools.lru_cache(maxsize=8)
 def _source_document(path: str, mtime: float, size: int) -> Document:
     from ..parse import parse_file
 
     return parse_file(path)
 
 
-def load_source(path: str) -> Document:
-    """The source article, parsed once per process however many drafts are compared with it."""
+def load_source(path: str, context: RunContext) -> Document:
+    """The source article, parsed once per run however many drafts are compared with it
+    (and again if the file changes)."""
     from ..errors import InputError
 
     try:
         stat = os.stat(path)
     except OSError as exc:
         raise InputError(f"{path}: cannot read the source: {exc.strerror or exc}") from None
-    return _source_document(os.path.abspath(path), stat.st_mtime, stat.st_size)
+    return context.load(_source_document, os.path.abspath(path), stat.st_mtime, stat.st_size)
 
 
 def _sentence_words(doc: Document) -> list[list]:
@@ -651,7 +652,7 @@ class SourceDivergence(Rule):
         path = self.settings["source"]
         if not path:
             return  # nothing to compare with: selecting ALL must not make every run fail
-        source = load_source(path)
+        source = load_source(path, self.context)
         for start, end, original, figure in divergences(source, document, self.settings["max-words"]):
             text, original = " ".join(document.text[start:end].split()), " ".join(original.split())
             if figure:

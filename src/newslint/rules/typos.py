@@ -9,8 +9,7 @@ from operator import eq, itemgetter
 from typing import NamedTuple
 
 from ..document import WORD, Document, Token
-from ..lexicon import HYPHEN_PREFIXES
-from ..memo import Memo
+from ..lexicon import HYPHEN_PREFIXES, load_lexicon
 from ..rule import Edit, Finding, Fix, Rule
 
 
@@ -26,7 +25,7 @@ class DocumentWords(NamedTuple):
 
 def document_words(document: Document) -> DocumentWords:
     """The document's DocumentWords, built once and shared by TYP001, TYP003 and TYP004."""
-    return document.derived("typos.words", _document_words)
+    return document.derived(_document_words)
 
 
 def _document_words(document: Document) -> DocumentWords:
@@ -138,8 +137,6 @@ def has_inner_capital(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, tail))
 
 
-_INNER_CAPITAL = Memo(has_inner_capital)
-
 
 def is_latin(word: str) -> bool:
     return word.isascii() or all(ord(c) < LATIN_LIMIT for c in word)
@@ -178,7 +175,7 @@ NAME_PARTICLES = ("al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "v
 
 def name_index(document: Document) -> NameIndex:
     """The document's NameIndex, built once and shared by TYP001 and TYP002."""
-    return document.derived("typos.names", NameIndex)
+    return document.derived(NameIndex)
 
 
 class NameIndex:
@@ -320,41 +317,30 @@ class UnknownWord(Rule):
 
         if self.settings["dialect"] not in ("any", "en-US", "en-GB"):
             raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
-        self._seen: set[str] = set()  # token texts judged by _judge_lowercase
-        self._unknown_lowercase: dict[str, str] = {}  # token text -> the unknown word to report
-        self._capitalised_verdicts: dict[tuple[str, bool, bool, bool], bool] = {}  # see check()
+        self.lexicon = load_lexicon(self.settings["dialect"], self.context)
         accept = list(self.settings["accept"])
         if self.settings["vocabulary"]:
             accept += self.context.load(read_vocabulary_file, self.settings["vocabulary"])
         self.vocabulary = Vocabulary(accept, list(self.settings["reject"]))
 
     def check(self, document: Document):
-        from ..lexicon import load_lexicon
-
-        lexicon = load_lexicon(self.settings["dialect"])
+        lexicon = self.lexicon
         names = name_index(document)
         prose = document.prose
-        # Lowercase words are judged once per token text, whatever the article: only the
-        # texts never seen before are looked at, and tokens only when one is unknown.
+        # A verdict on a word depends on the word, this rule's options and, for a capitalised
+        # word, on one fact of the article, which is in its key: so verdicts are kept for
+        # the run, and each distinct text is judged once.
         words = document_words(document)
-        if len(self._seen) > _VERDICT_LIMIT:
-            self._seen.clear()
-            self._unknown_lowercase.clear()
-        for word in words.distinct.difference(self._seen):
-            self._judge_lowercase(word, names, lexicon)
-        unknown = self._unknown_lowercase
-        if not words.distinct.isdisjoint(unknown):
+        lowercase = self.context.memo(self._lowercase_verdict, _VERDICT_LIMIT)
+        verdicts = list(map(lowercase.__getitem__, words.distinct))
+        if any(verdicts):
+            unknown = {text: word for text, word in zip(words.distinct, verdicts) if word}
             for token in compress(words.tokens, map(unknown.__contains__, words.texts)):
-                yield from self._report(token, unknown[token[3]], prose, lexicon)
+                yield from self._report(token, unknown[token.text], prose, lexicon)
         rejects = self.vocabulary.rejects if self.vocabulary.reject else None
-        # Capitalised words: the article counts only through NameIndex.is_name, which for a
-        # sentence-initial word not followed by a name asks whether its first part is
-        # written in mid-sentence; with that answer in the key, verdicts hold across articles.
-        verdicts = self._capitalised_verdicts
-        if len(verdicts) > _VERDICT_LIMIT:
-            verdicts.clear()
+        capitalised = self.context.memo(self._capitalised_verdict, _VERDICT_LIMIT)
         for token, initial, followed_by_name in names.capitalised:
-            word = token[3]
+            word = token.text
             if not initial and "-" not in word:  # a name, unless it is on the reject list
                 if rejects is not None and rejects(strip_possessive(word)):
                     yield from self._report(token, strip_possessive(word), prose, lexicon)
@@ -362,21 +348,22 @@ class UnknownWord(Rule):
             word = strip_possessive(word)
             first_part = word.replace("‐", "-").partition("-")[0]
             named = initial and not followed_by_name and first_part in names.mid_sentence
-            key = (word, initial, followed_by_name, named)
-            unknown = verdicts.get(key)
-            if unknown is None:
-                unknown = verdicts[key] = self._unknown(word, initial, followed_by_name, names, lexicon)
-            if unknown:
+            if capitalised[word, initial, followed_by_name, named]:
                 yield from self._report(token, word, prose, lexicon)
 
-    def _judge_lowercase(self, word: str, names: NameIndex, lexicon) -> None:
-        """Record a token text as seen and, when it starts in lowercase and is unknown, the
-        word to report (possessive stripped). Capitalised words are checked as names."""
-        self._seen.add(word)
-        if word[0].islower():
-            stripped = strip_possessive(word)
-            if self._unknown(stripped, False, False, names, lexicon):
-                self._unknown_lowercase[word] = stripped
+    def _lowercase_verdict(self, text: str) -> str | None:
+        """For a token text that starts in lowercase and is unknown, the word to report
+        (possessive stripped); capitalised words are judged as names, by the next method."""
+        if text[0].islower():
+            stripped = strip_possessive(text)
+            if self._unknown(stripped, False, False, False):
+                return stripped
+        return None
+
+    def _capitalised_verdict(self, key: tuple[str, bool, bool, bool]) -> bool:
+        """Whether a capitalised word is unknown: ``(word, sentence-initial, followed by a
+        name, first part written in mid-sentence elsewhere in the article)``."""
+        return self._unknown(*key)
 
     def _report(self, token, word: str, prose: str, lexicon):
         if token.start and prose[token.start - 1] in "@#":
@@ -388,7 +375,9 @@ class UnknownWord(Rule):
         hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
         yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
 
-    def _unknown(self, word: str, initial: bool, followed_by_name: bool, names: NameIndex, lexicon) -> bool:
+    def _unknown(self, word: str, initial: bool, followed_by_name: bool, named: bool) -> bool:
+        """``named``: the word's first part is capitalised in mid-sentence in the article."""
+        lexicon = self.lexicon
         if self.vocabulary.rejects(word):
             return True
         if (
@@ -407,18 +396,20 @@ class UnknownWord(Rule):
         ):
             return False  # a hyphenated name: Port-au-Prince, Kim Jong-un, Kollar-Kotelly
         for i, part in enumerate(parts):
-            if not self._part_known(part, initial and i == 0, followed_by_name, i < len(parts) - 1, names, lexicon):
+            if not self._part_known(part, initial and i == 0, followed_by_name, i < len(parts) - 1, named):
                 return True
         return False
 
     def _part_known(self, part: str, initial: bool, followed_by_name: bool, before_hyphen: bool,
-                    names: NameIndex, lexicon) -> bool:
+                    named: bool) -> bool:
+        lexicon = self.lexicon
         if lexicon.knows(part) or self.vocabulary.accepts(part) or part.isupper() or len(part) < 2 and before_hyphen:
             return True
         if before_hyphen and part.lower() in HYPHEN_PREFIXES:  # "non-lethal", "co-ordinated"
             return True
         if part[0].isupper():
-            if names.is_name(part, initial, followed_by_name) or is_derived(part.lower(), lexicon):
+            # NameIndex.is_name, with what it asks of the article (the first part only) given
+            if not initial or followed_by_name or named or is_derived(part.lower(), lexicon):
                 return True
             # A sentence-initial capital the article never repeats: a name unless it is one
             # edit away from a common word ("Teh" for "The").
@@ -498,9 +489,7 @@ class NameVariant(Rule):
     MIN_LENGTH = 5
 
     def check(self, document: Document):
-        from ..lexicon import load_lexicon
-
-        lexicon = load_lexicon()
+        lexicon = load_lexicon("any", self.context)
         names = name_index(document)
         forms = {f: n for f, n in names.counts.items() if len(f) >= self.MIN_LENGTH and not f.isupper() and is_latin(f)}
         folded = {f: fold(f) for f in forms}
@@ -609,12 +598,11 @@ class RunTogether(Rule):
     unsafe_fixable = True
 
     def check(self, document: Document):
-        from ..lexicon import load_lexicon
-
-        lexicon = load_lexicon()
+        lexicon = load_lexicon("any", self.context)
         prose = document.prose
         words = document_words(document)
-        inner_capitals = set(filter(_INNER_CAPITAL.__getitem__, filterfalse(str.islower, words.distinct)))
+        has_inner = self.context.memo(has_inner_capital).__getitem__
+        inner_capitals = set(filter(has_inner, filterfalse(str.islower, words.distinct)))
         if not inner_capitals:
             return
         for token in compress(words.tokens, map(inner_capitals.__contains__, words.texts)):

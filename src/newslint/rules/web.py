@@ -319,8 +319,6 @@ def _load_furniture() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-_FURNITURE: re.Pattern | None = None
-
 
 class PageFurniture(Rule):
     """Page furniture: share buttons, comment and subscription widgets, paywall prompts, teasers.
@@ -361,9 +359,7 @@ class PageFurniture(Rule):
     severity = "warning"
 
     def check(self, document: Document):
-        global _FURNITURE
-        if _FURNITURE is None:
-            _FURNITURE = _load_furniture()
+        furniture = self.context.load(_load_furniture)
 
         blocks = [b for b in document.prose_blocks if b.kind != FIELD]
         last_body = next(  # the last full paragraph, searched from the end
@@ -382,7 +378,7 @@ class PageFurniture(Rule):
                 if other > latin:
                     continue
             label = text.strip(_FURNITURE_STRIP)
-            if _FURNITURE.fullmatch(label) or _FURNITURE.fullmatch(text):
+            if furniture.fullmatch(label) or furniture.fullmatch(text):
                 yield Finding(block.start, block.end, f'Page furniture left in the text: "{_short(text)}"')
             elif (
                 i > last_body
