@@ -428,7 +428,39 @@ def _rule(args: argparse.Namespace) -> int:
         for name, default in rule.options.items():
             print(f"  {name} = {default!r}")
     print(body.rstrip())
+    print()
+    for label, where in _where(rule):
+        print(f"{label}: {where}")
     return EXIT_CLEAN
+
+
+def _where(rule) -> list[tuple[str, str]]:
+    """Where a rule's code, data and fixtures are, as paths relative to here when under it."""
+
+    def shown(path: str) -> str:
+        relative = os.path.relpath(path)
+        return path if relative.startswith("..") else relative
+
+    source = rule.source_file()
+    lines = [("Code", shown(source) if source else "defined in the configuration")]
+    if rule.data_files:
+        lines.append(("Data", ", ".join(shown(p) for p in rule.data_paths())))
+    fixtures = _fixtures_of(rule.code, source)
+    lines.append(("Fixtures", shown(fixtures) + os.sep if fixtures else f"none (tests/fixtures/{rule.code}/ in a source checkout)"))
+    return lines
+
+
+def _fixtures_of(code: str, source: str | None) -> str | None:
+    """``tests/fixtures/CODE`` of the source tree the rule's file is in, if there is one."""
+    directory = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
+    while True:
+        candidate = os.path.join(directory, "tests", "fixtures", code)
+        if os.path.isdir(candidate):
+            return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
 def _words(args: argparse.Namespace) -> int:

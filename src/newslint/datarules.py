@@ -92,6 +92,10 @@ class DataRule(Rule, metaclass=DataRuleType):
     _entries: list = []  # per entry: its payload (replacement, (pair, side), ...)
 
     @classmethod
+    def source_file(cls) -> str | None:
+        return cls.source or None  # the TOML or YAML file that defines the rule
+
+    @classmethod
     def _regex(cls):
         if cls._compiled is None:  # compiled on first use (a ConfigError naming the key if bad)
             cls._compiled = _compile(*cls._compile_args)

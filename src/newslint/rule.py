@@ -125,6 +125,7 @@ class Rule:
     path_options: ClassVar[tuple[str, ...]] = ()
     flags: ClassVar[tuple[Flag, ...]] = ()
     reports_words: ClassVar[bool] = False  # its findings are words a vocabulary can accept (newslint words)
+    data_files: ClassVar[tuple[str, ...]] = ()  # data it reads, relative to its module's folder
     plugin: ClassVar[str] = "newslint"  # set by the registry to the providing plugin's name
 
     def __init__(self, settings: dict[str, Any] | None = None, context: RunContext | None = None) -> None:
@@ -151,6 +152,24 @@ class Rule:
     @classmethod
     def summary(cls) -> str:
         return cls.documentation().split("\n", 1)[0]
+
+    @classmethod
+    def source_file(cls) -> str | None:
+        """The file that defines the rule (None for a rule built from data)."""
+        import inspect
+
+        try:
+            return inspect.getsourcefile(cls)
+        except (TypeError, OSError):
+            return None
+
+    @classmethod
+    def data_paths(cls) -> list[str]:
+        """The data files the rule reads (``data_files``), as paths."""
+        from .context import data_path
+
+        source = cls.source_file()
+        return [data_path(source, name) for name in cls.data_files] if source else []
 
 
 def validate_rule(rule: type) -> list[str]:

@@ -706,3 +706,8 @@ def _continues(figure_sentence, other, other_first: bool, cues: Cues) -> bool:
         if any(t[3].lower() == "had" for t in figure_sentence.words):
             return True  # reported speech goes on: "... said. Twenty people had died."
     return bool(_keys(figure_sentence) & _keys(other))
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [UnattributedFigure]

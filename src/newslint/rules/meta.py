@@ -41,3 +41,8 @@ class UnusedSuppression(Rule):
 
     def review(self, document, unused_suppressions):
         return unused_suppressions
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [UnusedSuppression]

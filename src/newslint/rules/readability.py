@@ -182,3 +182,8 @@ class ParagraphTooHard(Rule):
                 f"Paragraph reads at grade {level:.1f} (Flesch-Kincaid; limit {limit:g}): "
                 f"{n_words / n_sentences:.0f} words a sentence, {syllables / n_words:.2f} syllables a word",
             )
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [SentenceTooLong, ParagraphTooHard]

@@ -226,3 +226,8 @@ class TruncatedParagraph(Rule):
         a paragraph cut short, not a caption or a headline."""
         words = [w.text for s in block.sentences for w in s.words]
         return len(words) >= 8 and (bool(block.quotes) or words[-1].lower() in _NOT_FINAL)
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [TruncatedParagraph, UnbalancedQuotes, GluedSentences]

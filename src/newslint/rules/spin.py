@@ -661,3 +661,8 @@ class SourceDivergence(Rule):
                 message = f'"{text}" replaces the source\'s "{original}"'
             yield Finding(start, end, message, suggestions=(original,),
                           fix=Fix((Edit(start, end, original),), f'restore "{original}"', safe=False))
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [SpinnerPhrase, SpunArticle, SourceDivergence]

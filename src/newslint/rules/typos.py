@@ -636,3 +636,8 @@ class RunTogether(Rule):
                     return None
                 return i
         return None
+
+
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [UnknownWord, NameVariant, RepeatedWord, RunTogether]

@@ -397,3 +397,6 @@ def _is_full_paragraph(text: str) -> bool:
     return text.rstrip(" \t\r\n\"”’')").endswith((".", "!", "?", "…")) and len(text.split(None, 11)) >= 12
 
 
+def newslint_rules():
+    """This family's rules (the plugin hook; see newslint.rules)."""
+    return [PageFurniture, DuplicateBlock, ForeignScriptLine, HtmlResidue, Mojibake]
