@@ -58,7 +58,14 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_check(sub, registry)
+    _add_listings(sub)
+    _add_stats(sub)
+    _add_words(sub)
+    return parser
 
+
+def _add_check(sub, registry) -> None:
     check = sub.add_parser(
         "check", help="lint files and folders (Markdown and plain text)",
         description="Lint news articles: Markdown (.md, .markdown) and plain text (.txt), with YAML front matter.",
@@ -103,6 +110,8 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
 
+
+def _add_listings(sub) -> None:
     rules = sub.add_parser("rules", help="list every rule: code, name, family, severity, plugin")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -111,6 +120,8 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
 
     sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
 
+
+def _add_stats(sub) -> None:
     stats = sub.add_parser(
         "stats", help="a table of each article's readability and diagnostics by family, with totals",
         description="Lint the articles and print, for each, its words, sentences, Flesch-Kincaid grade, Flesch "
@@ -125,6 +136,8 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     stats.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
     stats.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE instead of standard output")
 
+
+def _add_words(sub) -> None:
     words = sub.add_parser(
         "words", help="list the unknown words of a corpus with counts, to build a vocabulary file",
         description="Print the words the spelling rule (TYP001) does not know, commonest first, "
@@ -134,7 +147,6 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     words.add_argument("--config", metavar="FILE", help="configuration file to use")
     words.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use")
     words.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; default: .")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
