@@ -37,6 +37,16 @@ def test_bad_front_matter_raises_a_newslint_error():
         newslint.lint_text("---\ntitle: [x\n---\n", "a.md")
 
 
+def test_one_linter_for_many_texts_gives_what_lint_text_gives(tmp_path):
+    texts = ["Paris in the the spring.", "It ended.&hellip; here", "Two soldiers saw an observauion post."]
+    linter = newslint.linter(select=["TYP", "WEB"])
+    for i, text in enumerate(texts * 2):
+        result = linter.lint_text(text, str(tmp_path / f"{i}.txt"))
+        assert result.error is None
+        assert result.diagnostics == newslint.lint_text(text, str(tmp_path / f"{i}.txt"), select=["TYP", "WEB"])
+    assert newslint.linter(ignore=["TYP"]).lint_text("the the", "a.txt").diagnostics == []
+
+
 def test_public_names():
     assert newslint.Rule.__name__ == "Rule" and newslint.Finding.__name__ == "Finding"
     assert callable(newslint.hookimpl)

@@ -19,7 +19,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .rule import Diagnostic
 
-__all__ = ["__version__", "lint_text", "lint_file", "Rule", "Finding", "Fix", "Edit", "Diagnostic", "hookimpl"]
+__all__ = ["__version__", "lint_text", "lint_file", "linter", "Rule", "Finding", "Fix", "Edit", "Diagnostic",
+           "hookimpl"]
 
 
 def lint_text(
@@ -33,15 +34,12 @@ def lint_text(
     """Diagnostics for ``text`` linted as the file ``path`` (its suffix picks Markdown or text).
 
     Configuration is found from ``path`` as for a file on disk, or read from ``config``.
-    Raises ``newslint.errors.NewslintError`` for bad configuration or front matter.
+    Raises ``newslint.errors.NewslintError`` for bad configuration or front matter. Each call
+    is a run of its own; to lint many texts, keep one ``linter()``.
     """
-    from .config import Overrides
-    from .engine import Linter
     from .errors import NewslintError
 
-    linter = Linter(overrides=Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore or ())),
-                    config_file=config)
-    result = linter.lint_text(text, path)
+    result = linter(select=select, ignore=ignore, config=config).lint_text(text, path)
     if result.error:
         raise NewslintError(result.error)
     return result.diagnostics
@@ -53,6 +51,18 @@ def lint_file(path: str, **options: Any) -> list[Diagnostic]:
 
     text, _ = decode(read_file(path), path)
     return lint_text(text, path, **options)
+
+
+def linter(*, select: list[str] | None = None, ignore: list[str] | None = None, config: str | None = None,
+           fix: bool = False, unsafe_fixes: bool = False) -> Any:
+    """A Linter for many texts: its ``lint_text(text, path)`` and ``lint_file(path)``
+    return a ``FileResult`` (``diagnostics``, ``error``, ``words``; ``fixed`` with ``fix``).
+    The rules, the configurations and the tables the rules read are loaded once."""
+    from .config import Overrides
+    from .engine import Linter
+
+    overrides = Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore or ()))
+    return Linter(overrides=overrides, config_file=config, fix=fix, unsafe_fixes=unsafe_fixes)
 
 
 def __getattr__(name: str) -> Any:
