@@ -13,7 +13,8 @@ from pathlib import Path
 
 from newslint.metrics import PARAGRAPH, document_metrics, sentence_words
 from newslint.parse import parse
-from newslint.rules.readability import ParagraphTooHard, SentenceTooLong
+from newslint.rules.readability.rdb001_sentence_too_long import SentenceTooLong
+from newslint.rules.readability.rdb002_paragraph_too_hard import ParagraphTooHard
 
 HERE = Path(__file__).resolve().parent
 

@@ -73,17 +73,3 @@ def test_typ003_fix_deletes_the_second_word():
     text = "Paris in the the spring and in in May."
     diagnostics = newslint.lint_text(text, "a.txt", select=["TYP003"])
     assert apply_fixes(text, diagnostics) == ("Paris in the spring and in May.", 2)
-
-
-def test_web004_fix_writes_the_character():
-    from newslint.engine import apply_fixes
-
-    text = "Since 2012.&hellip; The minister&#8217;s view&nbsp;here."
-    diagnostics = newslint.lint_text(text, "a.txt", select=["WEB004"])
-    assert apply_fixes(text, diagnostics) == ("Since 2012.… The minister’s view&nbsp;here.", 2)
-
-
-def test_web004_no_fix_that_would_break_a_quoted_yaml_scalar():
-    text = "---\ntitle: 'It&#39;s over'\n---\nBody.\n"
-    [d] = newslint.lint_text(text, "a.md", select=["WEB004"])
-    assert d.fix is None

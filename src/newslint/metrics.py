@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from math import sqrt
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .document import PARAGRAPH, PUNCT, QUOTE, WORD, Token
@@ -240,20 +240,20 @@ def _sentence_words_kept(document: Document) -> dict[int, list[Token]]:
     return {}
 
 
-_TEXT = itemgetter(3)
+_TEXT = attrgetter("text")
 _DOTTED_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]\.[^\W\d_]\b")
 
 
 def _sentence_words(sentence: Sentence) -> list[Token]:
-    words = [t for t in sentence.tokens if t[0] != PUNCT]
+    words = [t for t in sentence.tokens if t.kind != PUNCT]
     prose = sentence.block.document.prose
     if prose.find(".", sentence.start, sentence.end - 1) == -1 or not _DOTTED_RE.search(prose, sentence.start, sentence.end):
         return words  # no "U.S." to join: the common case, kept fast
     joined: list[Token] = []
     for t in words:
-        if len(t[3]) == 1 and joined and joined[-1][2] == t[1] - 1 and prose[t[1] - 1] == ".":
+        if len(t.text) == 1 and joined and joined[-1].end == t.start - 1 and prose[t.start - 1] == ".":
             last = joined[-1]
-            if all(len(part) == 1 for part in last[3].split(".")):
+            if all(len(part) == 1 for part in last.text.split(".")):
                 joined[-1] = Token(WORD, last.start, t.end, f"{last.text}.{t.text}")
                 continue
         joined.append(t)

@@ -146,107 +146,151 @@ def _text_line(text: str, line: Span, masks: list[Span]) -> RawBlock:
 
 
 def scan_markdown(text: str, lines: list[Span], masks: list[Span]) -> list[RawBlock]:
+    """The blocks of a Markdown body, line by line: a line that opens a construct (code,
+    heading, rule, HTML, link definition, table, block quote, list) is handed to that
+    construct's step, which returns the index of the first line after it; any other line
+    adds to the paragraph under way, which a blank line or the next construct ends."""
     blocks: list[RawBlock] = []
-    para: list[Span] = []
+    para: list[Span] = []  # the lines of the paragraph under way
     n = len(lines)
     i = 0
-
-    def flush() -> None:
-        if para:
-            blocks.append(_paragraph(text, para, False))
-            para.clear()
-
     while i < n:
         s, e = lines[i]
         if _is_blank(text, (s, e)):
-            flush()
+            _end_paragraph(text, para, blocks)
             i += 1
             continue
         indent = _indent(text, s, e)
         if indent >= 4 and not para:
-            j = i
-            while j < n and (_is_blank(text, lines[j]) or _indent(text, *lines[j]) >= 4):
-                j += 1
-            while _is_blank(text, lines[j - 1]):
-                j -= 1
-            blocks.append((CODE, s, lines[j - 1][1]))
-            masks.append((s, lines[j - 1][1]))
-            i = j
+            i = _indented_code(text, lines, i, blocks, masks)
             continue
         fence = _FENCE_RE.match(text, s, e)
         if fence:
-            flush()
-            marker = fence.group(1)
-            j = i + 1
-            while j < n:
-                close = _FENCE_RE.match(text, *lines[j])
-                if close and close.group(1)[0] == marker[0] and len(close.group(1)) >= len(marker):
-                    if not text[close.end() : lines[j][1]].strip():
-                        break
-                j += 1
-            last = min(j, n - 1)
-            blocks.append((CODE, s, lines[last][1]))
-            masks.append((s, lines[last][1]))
-            i = last + 1
+            _end_paragraph(text, para, blocks)
+            i = _fenced_code(text, lines, i, fence.group(1), blocks, masks)
             continue
         atx = _ATX_RE.match(text, s, e)
         if atx:
-            flush()
-            content_end = _atx_content_end(text, atx.end(), e)
-            masks.append((s, atx.end()))
-            masks.append((content_end, e))
-            blocks.append((HEADING, *_trimmed(text, atx.end(), content_end)))
+            _end_paragraph(text, para, blocks)
+            _atx_heading(text, s, e, atx.end(), blocks, masks)
             i += 1
             continue
         if para and _SETEXT_RE.match(text, s, e):
-            start, _ = _trimmed(text, *para[0])
-            _, end = _trimmed(text, *para[-1])
-            blocks.append((HEADING, start, end))
-            para.clear()
-            masks.append((s, e))
+            _setext_heading(text, para, blocks)
+            masks.append((s, e))  # the underline
             i += 1
             continue
         if _HR_RE.match(text, s, e):
-            flush()
+            _end_paragraph(text, para, blocks)
             masks.append((s, e))
             i += 1
             continue
-        if _HTML_BLOCK_RE.match(text, s, e) and not para:
-            j = i
-            comment = text.startswith("<!--", s + indent)
-            while j < n and not _is_blank(text, lines[j]):
-                if comment and "-->" in text[lines[j][0] : lines[j][1]]:
-                    break
-                j += 1
-            last = min(j, n - 1)
-            masks.append((s, lines[last][1]))
-            i = last + 1
+        if not para and _HTML_BLOCK_RE.match(text, s, e):
+            i = _html_block(text, lines, i, indent, masks)
             continue
-        if _LINK_DEF_RE.match(text, s, e) and not para:
+        if not para and _LINK_DEF_RE.match(text, s, e):
             masks.append((s, e))
             i += 1
             continue
         if "|" in text[s:e] and i + 1 < n and _TABLE_DELIM_RE.match(text, *lines[i + 1]):
-            flush()
-            j = i
-            while j < n and "|" in text[lines[j][0] : lines[j][1]]:
-                j += 1
-            masks.append((s, lines[j - 1][1]))
-            i = j
+            _end_paragraph(text, para, blocks)
+            i = _table(text, lines, i, masks)
             continue
         if _QUOTE_MARK_RE.match(text, s, e):
-            flush()
+            _end_paragraph(text, para, blocks)
             i = _blockquote(text, lines, i, blocks, masks)
             continue
         bullet = _BULLET_RE.match(text, s, e)
         if bullet and (not para or bullet.group(2) in "-*+•1." or bullet.group(2) == "1)"):
-            flush()
+            _end_paragraph(text, para, blocks)
             i = _list_item(text, lines, i, bullet, blocks, masks)
             continue
         para.append((s, e))
         i += 1
-    flush()
+    _end_paragraph(text, para, blocks)
     return blocks
+
+
+def _end_paragraph(text: str, para: list[Span], blocks: list[RawBlock]) -> None:
+    """Add the paragraph under way, if any (its lines ``para``), and start a new one."""
+    if para:
+        blocks.append(_paragraph(text, para, False))
+        para.clear()
+
+
+def _indented_code(text: str, lines: list[Span], i: int, blocks: list[RawBlock], masks: list[Span]) -> int:
+    """An indented code block from line ``i``: lines indented by four or more, with blank
+    lines between them (not after the last)."""
+    n = len(lines)
+    j = i
+    while j < n and (_is_blank(text, lines[j]) or _indent(text, *lines[j]) >= 4):
+        j += 1
+    while _is_blank(text, lines[j - 1]):
+        j -= 1
+    start, end = lines[i][0], lines[j - 1][1]
+    blocks.append((CODE, start, end))
+    masks.append((start, end))
+    return j
+
+
+def _fenced_code(text: str, lines: list[Span], i: int, marker: str, blocks: list[RawBlock], masks: list[Span]) -> int:
+    """A fenced code block opened on line ``i`` by ``marker``, to its closing fence (a run of
+    the same character, at least as long, and nothing else) or the end of the text."""
+    n = len(lines)
+    j = i + 1
+    while j < n:
+        close = _FENCE_RE.match(text, *lines[j])
+        if close and close.group(1)[0] == marker[0] and len(close.group(1)) >= len(marker):
+            if not text[close.end() : lines[j][1]].strip():
+                break
+        j += 1
+    last = min(j, n - 1)
+    start, end = lines[i][0], lines[last][1]
+    blocks.append((CODE, start, end))
+    masks.append((start, end))
+    return last + 1
+
+
+def _atx_heading(text: str, s: int, e: int, content_start: int, blocks: list[RawBlock], masks: list[Span]) -> None:
+    """An ATX heading on line ``[s, e)``: its #s and any closing #s are masked."""
+    content_end = _atx_content_end(text, content_start, e)
+    masks.append((s, content_start))
+    masks.append((content_end, e))
+    blocks.append((HEADING, *_trimmed(text, content_start, content_end)))
+
+
+def _setext_heading(text: str, para: list[Span], blocks: list[RawBlock]) -> None:
+    """The paragraph under way, underlined with = or -, is a heading instead."""
+    start, _ = _trimmed(text, *para[0])
+    _, end = _trimmed(text, *para[-1])
+    blocks.append((HEADING, start, end))
+    para.clear()
+
+
+def _html_block(text: str, lines: list[Span], i: int, indent: int, masks: list[Span]) -> int:
+    """An HTML block from line ``i`` to a blank line (a comment: to the line that closes it),
+    masked whole."""
+    n = len(lines)
+    s = lines[i][0]
+    j = i
+    comment = text.startswith("<!--", s + indent)
+    while j < n and not _is_blank(text, lines[j]):
+        if comment and "-->" in text[lines[j][0] : lines[j][1]]:
+            break
+        j += 1
+    last = min(j, n - 1)
+    masks.append((s, lines[last][1]))
+    return last + 1
+
+
+def _table(text: str, lines: list[Span], i: int, masks: list[Span]) -> int:
+    """A table from its header line ``i``: every following line with a |, masked whole."""
+    n = len(lines)
+    j = i
+    while j < n and "|" in text[lines[j][0] : lines[j][1]]:
+        j += 1
+    masks.append((lines[i][0], lines[j - 1][1]))
+    return j
 
 
 def _atx_content_end(text: str, start: int, end: int) -> int:

@@ -1,8 +1,8 @@
-"""Rules about newslint itself (NL): reported by the engine, not by reading the text."""
+"""NL100 unused-suppression: a suppression that suppresses nothing."""
 
 from __future__ import annotations
 
-from ..rule import Rule
+from ...rule import Rule
 
 
 class UnusedSuppression(Rule):
@@ -41,8 +41,3 @@ class UnusedSuppression(Rule):
 
     def review(self, document, unused_suppressions):
         return unused_suppressions
-
-
-def newslint_rules():
-    """This family's rules (the plugin hook; see newslint.rules)."""
-    return [UnusedSuppression]

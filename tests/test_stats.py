@@ -1,40 +1,15 @@
-"""RDB options, `newslint stats`, the metrics in JSON output and `-o FILE`."""
+"""`newslint stats`, the metrics in JSON output and `-o FILE` (the RDB rules' own tests are in tests/rules/)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import newslint
 from newslint.metrics import document_metrics
 from newslint.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = (ROOT / "tests" / "fixtures" / "RDB001" / "long-sentences.txt").read_text(encoding="utf-8")
-
-
-def test_rdb001_threshold_is_configurable(tmp_path):
-    config = tmp_path / "newslint.toml"
-    config.write_text('[rules.RDB001]\nmax-words = 53\n', encoding="utf-8")
-    found = newslint.lint_text(LONG, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))
-    assert [d.message for d in found] == ["Sentence of 54 words (limit 53): consider splitting it"]
-    assert newslint.lint_text(LONG, "a.txt", select=["RDB001"])[0].text.startswith("The ministry said on Tuesday")
-
-
-def test_rdb002_threshold_is_configurable(tmp_path):
-    text = (ROOT / "tests" / "fixtures" / "RDB002" / "hard.txt").read_text(encoding="utf-8")
-    config = tmp_path / "newslint.toml"
-    config.write_text('[rules.paragraph-too-hard]\nmax-grade = 40\n', encoding="utf-8")
-    assert newslint.lint_text(text, str(tmp_path / "a.txt"), select=["RDB002"], config=str(config)) == []
-    assert len(newslint.lint_text(text, "a.txt", select=["RDB002"])) == 1
-
-
-def test_a_non_positive_option_is_one_clear_error(run, write):
-    config = write("newslint.toml", "[rules.RDB001]\nmax-words = 0\n")
-    write("a.txt", "Short.\n")
-    result = run("check", "a.txt")
-    assert result.code == 2
-    assert result.err_lines == [f"error: {config}: RDB001 option 'max-words' is 0: expected a number above 0"]
 
 
 def test_json_files_carry_the_metrics(run, write):

@@ -1,0 +1,36 @@
+"""RDB001 sentence-too-long (fixtures: tests/fixtures/RDB001/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import newslint
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+LONG = (ROOT / "tests" / "fixtures" / "RDB001" / "long-sentences.txt").read_text(encoding="utf-8")
+
+
+def test_rdb001_threshold_is_configurable(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('[rules.RDB001]\nmax-words = 53\n', encoding="utf-8")
+    found = newslint.lint_text(LONG, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))
+    assert [d.message for d in found] == ["Sentence of 54 words (limit 53): consider splitting it"]
+    assert newslint.lint_text(LONG, "a.txt", select=["RDB001"])[0].text.startswith("The ministry said on Tuesday")
+
+
+def test_a_non_positive_option_is_one_clear_error(run, write):
+    config = write("newslint.toml", "[rules.RDB001]\nmax-words = 0\n")
+    write("a.txt", "Short.\n")
+    result = run("check", "a.txt")
+    assert result.code == 2
+    assert result.err_lines == [f"error: {config}: RDB001 option 'max-words' is 0: expected a number above 0"]
+
+
+def test_sentence_length_counts_words_not_tokens(tmp_path):
+    """RDB001 passes over a sentence with no more tokens than the limit; one with more tokens
+    but no more words (punctuation, "U.S.") must still not be reported."""
+    config = tmp_path / "newslint.toml"
+    config.write_text("[rules.RDB001]\nmax-words = 4\n", encoding="utf-8")
+    text = "One, two, three, four.\n\nThe U.S. army left.\n\nOne two three four five.\n"
+    found = [d.text for d in newslint.lint_text(text, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))]
+    assert found == ["One two three four five."]
