@@ -160,7 +160,7 @@ def test_paragraph_grade_skips_only_paragraphs_too_short_to_grade(tmp_path):
 
 
 def test_document_words_mark_where_sentences_start():
-    from newslint.rules.typos import document_words
+    from newslint.rules.typos.words import document_words
 
     doc = parse("One two. Three four five.\n\nSix.\n", "a.txt")
     words = document_words(doc)
