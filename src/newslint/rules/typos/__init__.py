@@ -2,7 +2,8 @@
 
 An unknown word (TYP001), a name spelled two ways (TYP002), a repeated word (TYP003) and
 words run together (TYP004), one rule a module; ``words`` and ``names`` hold what they share
-of an article.
+of an article, ``lexicon`` the English word list the spelling rules check words against
+(``words.txt`` and its index ``words.idx``, described in ``README.md``).
 """
 
 

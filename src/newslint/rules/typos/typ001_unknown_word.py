@@ -6,7 +6,7 @@ import re
 from itertools import compress
 
 from ...document import Document
-from ...lexicon import HYPHEN_PREFIXES, load_lexicon
+from .lexicon import HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
 from .names import name_index
 from .words import document_words, has_inner_capital, is_latin, strip_possessive
@@ -136,6 +136,7 @@ class UnknownWord(Rule):
     options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
     path_options = ("vocabulary",)
     reports_words = True
+    data_files = ("words.txt", "words.idx")  # the lexicon
 
     def __init__(self, settings=None, context=None) -> None:
         super().__init__(settings, context)

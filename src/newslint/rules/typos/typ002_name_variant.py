@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...document import Document
-from ...lexicon import load_lexicon
+from .lexicon import load_lexicon
 from ...rule import Finding, Rule
 from .names import NameIndex, name_index
 from .words import is_latin, strip_possessive
@@ -73,6 +73,7 @@ class NameVariant(Rule):
     name = "name-variant"
     family = "typos"
     severity = "warning"
+    data_files = ("words.txt", "words.idx")  # the lexicon
 
     MIN_LENGTH = 5
 

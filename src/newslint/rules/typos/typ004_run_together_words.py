@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import compress, filterfalse
 
 from ...document import Document
-from ...lexicon import load_lexicon
+from .lexicon import load_lexicon
 from ...rule import Edit, Finding, Fix, Rule
 from .words import document_words, has_inner_capital
 
@@ -48,6 +48,7 @@ class RunTogether(Rule):
     family = "typos"
     severity = "warning"
     unsafe_fixable = True
+    data_files = ("words.txt", "words.idx")  # the lexicon
 
     def check(self, document: Document):
         lexicon = load_lexicon("any", self.context)
