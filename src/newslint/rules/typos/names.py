@@ -39,13 +39,13 @@ class NameIndex:
             words = sentence.words
             last = before_last = -3  # indexes of the last two capitalised words
             for i, token in enumerate(words):
-                word = token[3]
+                word = token.text
                 if not word[0].isupper():
                     continue
                 followed_by_name = False
                 if i == 0 and len(words) > 1:
-                    nxt = words[1][3]
-                    followed_by_name = text[token[2] : words[1][1]].isspace() and (
+                    nxt = words[1].text
+                    followed_by_name = text[token.end : words[1].start].isspace() and (
                         nxt[0].isupper() or nxt.lower().startswith(NAME_PARTICLES)
                     )
                 capitalised.append((token, i == 0, followed_by_name))
@@ -54,7 +54,7 @@ class NameIndex:
                 before_last, last = last, i
                 form = strip_possessive(word) if "'" in word or "’" in word else word
                 counts[form] = counts.get(form, 0) + 1
-                if i and not (token[1] and text[token[1] - 1] in "@#"):
+                if i and not (token.start and text[token.start - 1] in "@#"):
                     mid_sentence.add(form)
 
     def is_name(self, word: str, initial: bool, followed_by_name: bool = False) -> bool:

@@ -56,8 +56,6 @@ class Vocabulary:
     """Words a newsroom accepts (config ``accept`` and the vocabulary file) or rejects."""
 
     def __init__(self, accept: list[str], reject: list[str]) -> None:
-        import re
-
         exact, patterns = set(), []
         for entry in accept:
             if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):

@@ -133,9 +133,9 @@ class NameVariant(Rule):
         capitalised: set[tuple[str, str, str]] = set()
         candidates = []
         for a, b, c in names.runs:
-            if b[3][0].isupper():
-                capitalised.add((a[3], b[3], c[3]))
-            elif b[3].islower() and len(b[3]) > 3:
+            if b.text[0].isupper():
+                capitalised.add((a.text, b.text, c.text))
+            elif b.text.islower() and len(b.text) > 3:
                 candidates.append((a, b, c))
         for a, b, c in candidates:
             proper = b.text[0].upper() + b.text[1:]

@@ -61,10 +61,10 @@ class RepeatedWord(Rule):
             if i in words.sentence_starts:
                 continue
             previous, token = words.tokens[i - 1], words.tokens[i]
-            word, prev, lower = token[3], previous[3], lowered[i]
+            word, prev, lower = token.text, previous.text, lowered[i]
             if (
                 len(word) == len(prev)
-                and text[previous[2] : token[1]].isspace()
+                and text[previous.end : token.start].isspace()
                 and lower not in INTENDED_DOUBLES
                 and not (word[0].isupper() and prev[0].isupper() and lower not in FUNCTION_WORDS)
             ):

@@ -8,7 +8,7 @@ tests several of the rules apply.
 from __future__ import annotations
 
 from itertools import accumulate, chain
-from operator import itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from ...document import Document, Token
@@ -35,7 +35,7 @@ def document_words(document: Document) -> DocumentWords:
 def _document_words(document: Document) -> DocumentWords:
     per_sentence = [sentence.words for sentence in document.sentences]
     tokens = list(chain.from_iterable(per_sentence))
-    texts = list(map(itemgetter(3), tokens))
+    texts = list(map(attrgetter("text"), tokens))
     return DocumentWords(tokens, texts, set(texts), set(accumulate(map(len, per_sentence), initial=0)))
 
 
