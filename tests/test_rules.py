@@ -67,14 +67,6 @@ def test_fix_flags_match_behaviour(code):
     assert bool(fixture_fixes(code, safe=False)) == rule.unsafe_fixable
 
 
-def test_typ003_fix_deletes_the_second_word():
-    from newslint.engine import apply_fixes
-
-    text = "Paris in the the spring and in in May."
-    diagnostics = newslint.lint_text(text, "a.txt", select=["TYP003"])
-    assert apply_fixes(text, diagnostics) == ("Paris in the spring and in May.", 2)
-
-
 def test_web004_fix_writes_the_character():
     from newslint.engine import apply_fixes
 
