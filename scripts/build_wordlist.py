@@ -1,9 +1,9 @@
-"""Rebuild src/newslint/data/words.txt, the English lexicon, from SCOWL.
+"""Rebuild src/newslint/rules/typos/words.txt, the English lexicon, from SCOWL.
 
     apt-get install scowl              # Debian/Ubuntu: the SCOWL lists under /usr/share/dict/scowl
     python scripts/build_wordlist.py [--scowl /usr/share/dict/scowl] [--max-size 70]
                                      [--filtered-size 80] [--near-size 50]
-                                     [--output src/newslint/data/words.txt] [--date YYYY-MM-DD]
+                                     [--output src/newslint/rules/typos/words.txt] [--date YYYY-MM-DD]
 
 SCOWL (Spell Checker Oriented Word Lists, http://wordlist.aspell.net/) splits English into
 files named ``<spelling category>-<sub-category>.<size>``: the size (10, 20, 35, 40, 50, 55,
@@ -36,7 +36,7 @@ Why size 70 by default: it keeps the real words of news copy (size 60, what huns
 uses, leaves 1.44 unknown lower-case words per 1,000 words of Reuters copy against 1.10),
 while size 80, which adds the ENABLE scrabble list, UKACD and Moby place names, turns common
 typos into words: 0.83% of codespell's one-word misspellings are words at size 80 ("wich",
-"acquited", "agre"), 0.22% at size 70. The full table is in src/newslint/data/README.md.
+"acquited", "agre"), 0.22% at size 70. The full table is in src/newslint/rules/typos/README.md.
 
 Size 80, filtered (--filtered-size 80, the default): the size-80 ``words`` lists of the same
 categories are added as ``@80`` sections, but only the words that are not already listed and
@@ -45,7 +45,7 @@ word of size 50 or less (--near-size): a rare word one slip away from a common w
 likely a typo than a word. That keeps "denuclearization", "biofuel", "telecom", "rollout"
 and leaves out "wich", "acquited", "agre". The rule is general; no word is picked by hand.
 
-Also written: words.idx, the index newslint.lexicon loads instead of building a set (see
+Also written: words.idx, the index newslint.rules.typos.lexicon loads instead of building a set (see
 build_index there), and LICENSE-SCOWL.txt, the package's copyright notices, verbatim.
 """
 
@@ -62,9 +62,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
-from newslint.lexicon import build_index  # noqa: E402  (stdlib only; shared with the loader)
+from newslint.rules.typos.lexicon import build_index  # noqa: E402  (shared with the loader)
 
-DEFAULT_OUTPUT = HERE.parent / "src" / "newslint" / "data" / "words.txt"
+DEFAULT_OUTPUT = HERE.parent / "src" / "newslint" / "rules" / "typos" / "words.txt"
 DEFAULT_SCOWL = Path("/usr/share/dict/scowl")
 DEBIAN_COPYRIGHT = Path("/usr/share/doc/scowl/copyright")
 UPSTREAM_README = Path("/usr/share/doc/scowl/README.gz")
@@ -306,7 +306,7 @@ def licence_text(version: str, package: str) -> str:
     rule = "=" * 78
     return (
         f"SCOWL (Spell Checker Oriented Word Lists) {version}, as packaged by Debian (scowl {package}).\n"
-        "newslint's data/words.txt is made from it by scripts/build_wordlist.py.\n"
+        "newslint's rules/typos/words.txt is made from it by scripts/build_wordlist.py.\n"
         "Below, verbatim: (1) the package's copyright file, /usr/share/doc/scowl/copyright;\n"
         "(2) the \"COPYRIGHT, SOURCES, and CREDITS\" section of SCOWL's own README\n"
         f"(/usr/share/doc/scowl/README.gz), the notice of version {version}.\n"

@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from newslint.lexicon import load_lexicon  # noqa: E402
+from newslint.rules.typos.lexicon import load_lexicon  # noqa: E402
 
 DEFAULT = Path("/tmp/peers/lib/python3.11/site-packages/codespell_lib/data/dictionary.txt")
 

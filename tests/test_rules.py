@@ -65,11 +65,3 @@ def test_fix_flags_match_behaviour(code):
     rule = load_plugins().rules[code]
     assert bool(fixture_fixes(code, safe=True)) == rule.fixable
     assert bool(fixture_fixes(code, safe=False)) == rule.unsafe_fixable
-
-
-def test_typ003_fix_deletes_the_second_word():
-    from newslint.engine import apply_fixes
-
-    text = "Paris in the the spring and in in May."
-    diagnostics = newslint.lint_text(text, "a.txt", select=["TYP003"])
-    assert apply_fixes(text, diagnostics) == ("Paris in the spring and in May.", 2)

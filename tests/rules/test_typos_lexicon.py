@@ -1,4 +1,4 @@
-"""The English lexicon (newslint.lexicon): lookups, dialects, levels, suggestions, its data files."""
+"""The English lexicon (newslint.rules.typos.lexicon): lookups, dialects, levels, suggestions, its data files."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint import lexicon as lexicon_module
-from newslint.lexicon import DIALECTS, build_index, load_lexicon
+from newslint.rules.typos import lexicon as lexicon_module
+from newslint.rules.typos.lexicon import DIALECTS, build_index, load_lexicon
 
-DATA = Path(lexicon_module.__file__).parent / "data"
+DATA = Path(lexicon_module.__file__).parent
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +174,7 @@ def test_size_80_sections_hold_no_word_one_edit_from_a_common_word():
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_wordlist.py"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_wordlist.py"
     spec = importlib.util.spec_from_file_location("build_wordlist", path)
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)

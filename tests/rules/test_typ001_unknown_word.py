@@ -1,4 +1,5 @@
-"""Spelling rules with a newsroom's configuration: accept, vocabulary file, reject, dialect; `newslint words`."""
+"""TYP001 unknown-word: suggestions, a newsroom's configuration (accept, vocabulary file, reject,
+dialect), `newslint words`, and the verdicts it keeps from one article to the next."""
 
 import subprocess
 import sys
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import newslint
+from newslint.config import Overrides
+from newslint.engine import Linter
 from newslint.errors import NewslintError
 
 
@@ -18,6 +21,10 @@ def write_config(tmp_path: Path, body: str) -> str:
     config = tmp_path / "newslint.toml"
     config.write_text(body, encoding="utf-8")
     return str(config)
+
+
+def found(linter: Linter, text: str, path: str = "a.txt") -> list[tuple[str, str]]:
+    return [(d.code, d.text) for d in linter.lint_text(text, path).diagnostics]
 
 
 def test_unknown_word_with_ranked_suggestions():
@@ -59,7 +66,7 @@ def test_bad_dialect_is_a_configuration_error(tmp_path):
 
 
 def test_seed_names_are_not_reported():
-    seeds = Path(__file__).resolve().parent.parent / "examples"
+    seeds = Path(__file__).resolve().parents[2] / "examples"
     for article in sorted(seeds.glob("*.txt")) + sorted(seeds.glob("spun*.md")):
         words = {d.text for d in newslint.lint_file(str(article), select=["TYP001"])}
         assert words <= {"iof", "observauion", "weekslong"}, (article.name, words)
@@ -74,11 +81,22 @@ def test_words_command_lists_unknown_words_with_counts(tmp_path):
     assert result.stdout.splitlines() == ["2\tobservauion", "1\tiof", "1\ttipo"]
 
 
-def test_run_together_fix_is_offered_but_not_applied_by_fix(tmp_path):
-    """TYP004's space is a suggestion (an unsafe fix): --fix must leave the text alone."""
-    from newslint.engine import apply_fixes
+def test_capitalised_verdicts_kept_across_articles_still_depend_on_the_article():
+    """TYP001 keeps the verdict on a sentence-initial word from one article to the next; the
+    article's own use of the word in mid-sentence must still decide whether it is a name."""
+    linter = Linter(overrides=Overrides(select=("TYP001",)))
+    named = "Teh army said so. Officials met Teh on Monday.\n"
+    unnamed = "Teh army said so. Officials met on Monday.\n"
+    for _ in range(2):
+        assert found(linter, named) == []
+        assert found(linter, unnamed) == [("TYP001", "Teh")]
 
-    text = "Clashes spread across theSyrian north."
-    [d] = newslint.lint_text(text, "a.txt", select=["TYP004"])
-    assert d.suggestions == ("the Syrian",) and d.fix is not None and not d.fix.safe
-    assert apply_fixes(text, [d]) == (text, 0)
+
+def test_lowercase_verdicts_kept_across_articles_report_every_occurrence():
+    linter = Linter(overrides=Overrides(select=("TYP001",)))
+    for _ in range(2):
+        assert found(linter, "An observauion post. Another observauion post's gate.\n") == [
+            ("TYP001", "observauion"),
+            ("TYP001", "observauion"),
+        ]
+        assert found(linter, "A quiet post.\n") == []

@@ -1,0 +1,245 @@
+"""TYP001 unknown-word: a word that is neither in the dictionary nor a name."""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from ...document import Document
+from .lexicon import HYPHEN_PREFIXES, load_lexicon
+from ...rule import Finding, Rule
+from .names import name_index
+from .words import document_words, has_inner_capital, is_latin, strip_possessive
+
+# Prefixes news English closes up with a known word: "biofuels", "cybersecurity", "reinsurers".
+CLOSED_PREFIXES = (
+    "anti", "bio", "co", "counter", "cyber", "de", "eco", "geo", "hyper", "inter", "intra", "mega",
+    "micro", "mis", "multi", "neo", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super",
+    "tele", "trans", "ultra", "un", "under",
+)
+AP_CLOSED_SUFFIXES = ("long", "wide")  # AP style closes these up: "weekslong", "nationwide"
+MIN_COMPOUND_PART = 4  # "untill" (un + till) and "inthe" stay unknown; "homebuilders" is known
+MIN_AFTER_PREFIX = 5
+COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
+_DIGIT_RE = re.compile(r"\d")
+_VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
+
+
+def is_derived(word: str, lexicon) -> bool:
+    """A word the list lacks but English builds from one it has: a plural or third person
+    ("proprietorships", "militaries"), a productive prefix ("interagency", "reposting"),
+    an AP-style closed compound ("weekslong", "statewide"), or two words closed up
+    ("homebuilders", "dealmaker"). Parts are long enough that
+    common misspellings ("untill", "alot", "inthe") do not pass, and a word one slip from
+    a known word is that word misspelled ("charactor"), not "char" + "actor"."""
+    if word.endswith("s") and len(word) > 4 and (
+        lexicon.knows(word[:-1]) or word.endswith("ies") and lexicon.knows(word[:-3] + "y")
+    ):
+        return True
+    for prefix in CLOSED_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= MIN_AFTER_PREFIX and lexicon.knows(rest):
+            return True
+    for suffix in AP_CLOSED_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= MIN_COMPOUND_PART and lexicon.knows(stem):
+            return True
+    if lexicon.suggest(word, limit=1, max_distance=1):
+        return False
+    for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
+        if lexicon.knows(word[:i]) and lexicon.knows(word[i:]):
+            return True
+    return False
+
+
+class Vocabulary:
+    """Words a newsroom accepts (config ``accept`` and the vocabulary file) or rejects."""
+
+    def __init__(self, accept: list[str], reject: list[str]) -> None:
+        exact, patterns = set(), []
+        for entry in accept:
+            if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
+                patterns.append(entry[1:-1])
+            else:
+                exact.add(entry)
+        self.exact = exact
+        self.lower = {e.lower() for e in exact if e.islower()}  # "saraqeb" accepts "Saraqeb" too
+        self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        self.reject = {r.lower() for r in reject}
+
+    def accepts(self, word: str) -> bool:
+        if word in self.exact or word.lower() in self.lower:
+            return True
+        return bool(self.pattern and self.pattern.fullmatch(word))
+
+    def rejects(self, word: str) -> bool:
+        return word.lower() in self.reject
+
+
+def read_vocabulary_file(path: str) -> list[str]:
+    """Entries of a vocabulary file: one a line, ``#`` comments, ``/regex/`` lines."""
+    from ...errors import ConfigError
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = [line.split(" #", 1)[0].strip() for line in f]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the vocabulary file: {exc}") from None
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+class UnknownWord(Rule):
+    """Unknown word: a word that is neither in the dictionary nor a name ("observauion", "iof").
+
+    ## What it does
+    Checks every word of the prose against an English word list (SCOWL, American and
+    British spellings both accepted by default) and reports the ones it does not know,
+    with suggestions ranked by closeness and commonness. Names are recognised from the
+    article itself: a capitalised word in mid-sentence is a name, and so is a
+    sentence-initial word that the article also capitalises in mid-sentence. Words in
+    quoted speech are checked too: a typo inside quotes is still a typo.
+
+    ## Why is this bad?
+    A misspelled word is the error readers notice first and forgive last.
+
+    ## Example
+    ```text
+    Two soldiers were killed near an observauion post.
+    ```
+
+    ## Use instead
+    ```text
+    Two soldiers were killed near an observation post.
+    ```
+
+    ## Known false positives
+    Rare words and new coinages the word list lacks, and sentence-initial names the
+    article never repeats in mid-sentence when they are one letter from a common word.
+    Add them to `accept` in the configuration or to the vocabulary file (exact words, or
+    `/regex/` lines); `newslint words --unknown PATHS` lists a corpus's unknown words
+    with counts. Words in other scripts, acronyms, words with digits, handles and
+    words with an inner capital (see TYP004) are not checked. The `reject` list names
+    words that are always reported.
+
+    ## Options
+    `dialect`: `"any"` (default) accepts American and British spellings; `"en-US"` or
+    `"en-GB"` reports the other one's spellings ("colour" under en-US, "color" under
+    en-GB; en-GB accepts both -ise and the Oxford -ize).
+    """
+
+    code = "TYP001"
+    name = "unknown-word"
+    family = "typos"
+    severity = "warning"
+    options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
+    path_options = ("vocabulary",)
+    reports_words = True
+    data_files = ("words.txt", "words.idx")  # the lexicon
+
+    def __init__(self, settings=None, context=None) -> None:
+        super().__init__(settings, context)
+        from ...errors import ConfigError
+
+        if self.settings["dialect"] not in ("any", "en-US", "en-GB"):
+            raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
+        self.lexicon = load_lexicon(self.settings["dialect"], self.context)
+        accept = list(self.settings["accept"])
+        if self.settings["vocabulary"]:
+            accept += self.context.load(read_vocabulary_file, self.settings["vocabulary"])
+        self.vocabulary = Vocabulary(accept, list(self.settings["reject"]))
+
+    def check(self, document: Document):
+        lexicon = self.lexicon
+        names = name_index(document)
+        prose = document.prose
+        # A verdict on a word depends on the word, this rule's options and, for a capitalised
+        # word, on one fact of the article, which is in its key: so verdicts are kept for
+        # the run, and each distinct text is judged once.
+        words = document_words(document)
+        lowercase = self.context.memo(self._lowercase_verdict, _VERDICT_LIMIT)
+        verdicts = list(map(lowercase.__getitem__, words.distinct))
+        if any(verdicts):
+            unknown = {text: word for text, word in zip(words.distinct, verdicts) if word}
+            for token in compress(words.tokens, map(unknown.__contains__, words.texts)):
+                yield from self._report(token, unknown[token.text], prose, lexicon)
+        rejects = self.vocabulary.rejects if self.vocabulary.reject else None
+        capitalised = self.context.memo(self._capitalised_verdict, _VERDICT_LIMIT)
+        for token, initial, followed_by_name in names.capitalised:
+            word = token.text
+            if not initial and "-" not in word:  # a name, unless it is on the reject list
+                if rejects is not None and rejects(strip_possessive(word)):
+                    yield from self._report(token, strip_possessive(word), prose, lexicon)
+                continue
+            word = strip_possessive(word)
+            first_part = word.replace("‐", "-").partition("-")[0]
+            named = initial and not followed_by_name and first_part in names.mid_sentence
+            if capitalised[word, initial, followed_by_name, named]:
+                yield from self._report(token, word, prose, lexicon)
+
+    def _lowercase_verdict(self, text: str) -> str | None:
+        """For a token text that starts in lowercase and is unknown, the word to report
+        (possessive stripped); capitalised words are judged as names, by the next method."""
+        if text[0].islower():
+            stripped = strip_possessive(text)
+            if self._unknown(stripped, False, False, False):
+                return stripped
+        return None
+
+    def _capitalised_verdict(self, key: tuple[str, bool, bool, bool]) -> bool:
+        """Whether a capitalised word is unknown: ``(word, sentence-initial, followed by a
+        name, first part written in mid-sentence elsewhere in the article)``."""
+        return self._unknown(*key)
+
+    def _report(self, token, word: str, prose: str, lexicon):
+        if token.start and prose[token.start - 1] in "@#":
+            return  # a handle or a hashtag
+        if self.vocabulary.rejects(word):
+            yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
+            return
+        suggestions = tuple(lexicon.suggest(word))
+        hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
+        yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
+
+    def _unknown(self, word: str, initial: bool, followed_by_name: bool, named: bool) -> bool:
+        """``named``: the word's first part is capitalised in mid-sentence in the article."""
+        lexicon = self.lexicon
+        if self.vocabulary.rejects(word):
+            return True
+        if (
+            len(word) < 2
+            or not is_latin(word)
+            or _DIGIT_RE.search(word)
+            or word.isupper()
+            or has_inner_capital(word)
+            or self.vocabulary.accepts(word)
+            or lexicon.knows(word)
+        ):
+            return False
+        parts = [p for p in word.replace("‐", "-").split("-") if p]
+        if len(parts) > 1 and parts[0][0].isupper() and (
+            not initial or followed_by_name or all(p[0].isupper() for p in parts)
+        ):
+            return False  # a hyphenated name: Port-au-Prince, Kim Jong-un, Kollar-Kotelly
+        for i, part in enumerate(parts):
+            if not self._part_known(part, initial and i == 0, followed_by_name, i < len(parts) - 1, named):
+                return True
+        return False
+
+    def _part_known(self, part: str, initial: bool, followed_by_name: bool, before_hyphen: bool,
+                    named: bool) -> bool:
+        lexicon = self.lexicon
+        if lexicon.knows(part) or self.vocabulary.accepts(part) or part.isupper() or len(part) < 2 and before_hyphen:
+            return True
+        if before_hyphen and part.lower() in HYPHEN_PREFIXES:  # "non-lethal", "co-ordinated"
+            return True
+        if part[0].isupper():
+            # NameIndex.is_name, with what it asks of the article (the first part only) given
+            if not initial or followed_by_name or named or is_derived(part.lower(), lexicon):
+                return True
+            # A sentence-initial capital the article never repeats: a name unless it is one
+            # edit away from a common word ("Teh" for "The").
+            return not any(
+                (level := lexicon.level(s.lower())) is not None and level <= COMMON_LEVEL
+                for s in lexicon.suggest(part, limit=3, max_distance=1)
+            )
+        return is_derived(part.lower(), lexicon)
