@@ -38,10 +38,15 @@ ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 # --- the token stream ---------------------------------------------------------------------
 
-# An item of the matched stream is a tuple (key, text, start, end, kind): a word, a part of a
-# hyphenated word, a hyphen, a number or a punctuation mark, with its lowercased key. Tuples,
-# not objects: the stream is built for every sentence and objects cost twice as much.
-KEY, TEXT, START, END, KIND = range(5)
+# An item of the matched stream is a tuple: a word, a part of a hyphenated word, a hyphen, a
+# number or a punctuation mark. Its fields, by position:
+KEY = 0  # the matching key (see normal)
+TEXT = 1  # the text as written
+START = 2  # offset of its first character in the document
+END = 3  # offset after its last character
+KIND = 4  # WORD, NUMBER or PUNCT
+# A plain tuple, not a NamedTuple: the stream is built for every sentence the sieve lets
+# through, and building a NamedTuple costs several times what building a tuple does.
 
 
 def normal(text: str) -> str:
@@ -365,9 +370,10 @@ def spinner_matches(doc: Document, context: RunContext) -> list[Match]:
     possible = candidates(_words_of(prose), prefilter)
     if possible == []:
         return matches
-    # The sentence sieve costs 40% of matching a sentence: it pays where most sentences fail
-    # it (honest copy), not in a spun article, where it is dropped once more than half of
-    # the sentences sieved (four at least) have passed. Either way the matches are the same.
+    # The sentence sieve costs a good part of what matching a sentence does: it pays where
+    # most sentences fail it (honest copy), not in a spun article, where it is dropped once
+    # more than half of the sentences sieved (four at least) have passed. Either way the
+    # matches are the same.
     sieved = passed = 0
     for sentence in doc.sentences:
         if possible is not None and (sieved < 4 or 2 * passed <= sieved):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ...document import PUNCT, Document
+from ...document import PUNCT, Document, Token
 from ...rule import Edit, Finding, Fix, Flag, Rule
 from .phrases import NUMBER_WORDS, normal
 
@@ -32,8 +32,8 @@ def load_source(path: str, context: RunContext) -> Document:
     return context.load(_source_document, os.path.abspath(path), stat.st_mtime, stat.st_size)
 
 
-def _sentence_words(doc: Document) -> list[list]:
-    return [[t for t in s.tokens if t[0] != PUNCT] for s in doc.sentences]
+def _sentence_words(doc: Document) -> list[list[Token]]:
+    return [[t for t in s.tokens if t.kind != PUNCT] for s in doc.sentences]
 
 
 def _is_figure(key: str) -> bool:
@@ -46,11 +46,11 @@ def _abbreviation(old: list[str], new: list[str]) -> bool:
     return all(len(w) == 1 for w in short) and "".join(short) == "".join(w[0] for w in long if w)
 
 
-def _names(words: list, start: int, end: int) -> bool:
+def _names(words: list[Token], start: int, end: int) -> bool:
     """Whether words[start:end] holds a name: a capitalised word not opening its sentence,
     or a word in capitals."""
-    return any((k > 0 and words[k][3][:1].isupper()) or (len(words[k][3]) > 1 and words[k][3].isupper())
-               for k in range(start, end))
+    return any((k > 0 and w.text[:1].isupper()) or (len(w.text) > 1 and w.text.isupper())
+               for k, w in enumerate(words[start:end], start))
 
 
 def align_sentences(source: list[list[str]], draft: list[list[str]], threshold: float = 0.5):
@@ -79,8 +79,8 @@ def divergences(source: Document, draft: Document, max_words: int):
     import difflib
 
     src, dst = _sentence_words(source), _sentence_words(draft)
-    src_keys = [[normal(t[3]) for t in s] for s in src]
-    dst_keys = [[normal(t[3]) for t in s] for s in dst]
+    src_keys = [[normal(t.text) for t in s] for s in src]
+    dst_keys = [[normal(t.text) for t in s] for s in dst]
     for i, j in align_sentences(src_keys, dst_keys):
         a, b = src_keys[i], dst_keys[j]
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -97,8 +97,8 @@ def divergences(source: Document, draft: Document, max_words: int):
                     continue  # same figures, or initials: reworded, not a swap
                 if difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio() >= 0.75:
                     continue  # a spelling corrected or a word inflected, not a synonym
-            yield (dst[j][j1][1], dst[j][j2 - 1][2],
-                   source.text[src[i][i1][1] : src[i][i2 - 1][2]], figure)
+            yield (dst[j][j1].start, dst[j][j2 - 1].end,
+                   source.text[src[i][i1].start : src[i][i2 - 1].end], figure)
 
 
 class SourceDivergence(Rule):
