@@ -195,7 +195,7 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables) -> list[F
     ("killed", "fled", "rose"), a percentage or sum with an event word and a measured thing
     ("sales rose 5%"). "A city of 36,000 people" and "a 35 percent tax rate" state
     established facts and need no source."""
-    words = {t[3].lower() for t in sentence.words}
+    words = {t.text.lower() for t in sentence.words}
     if words.isdisjoint(tables.events):
         return []
     if (words.isdisjoint(tables.measured) and not _has_measured_phrase(sentence, tables.measured)) \
@@ -215,7 +215,7 @@ def _has_measured_phrase(sentence: Sentence, measured: frozenset[str]) -> bool:
 def _keys(sentence: Sentence) -> set[str]:
     keys = set()
     for t in sentence.words:
-        w = t[3].lower()
+        w = t.text.lower()
         if len(w) < 4 or w in CONTENT_STOP:
             continue
         stem = _STEM_RE.sub("", w)
@@ -235,20 +235,20 @@ def _ends_in_attribution(sentence: Sentence, cues: Cues) -> bool:
         pass
     if last is None:
         return False
-    return sum(1 for t in sentence.words if t[1] >= last.end()) <= TRAILING_WORDS
+    return sum(1 for t in sentence.words if t.start >= last.end()) <= TRAILING_WORDS
 
 
 def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cues: Cues) -> bool:
     """Whether the attributed ``other`` sentence is about the same subject as the figure's."""
     words = other.words
-    if any(t[3].lower() in REFERRING for t in words):
+    if any(t.text.lower() in REFERRING for t in words):
         return True  # "The ministry gave the toll on Tuesday."
     later = figure_sentence if other_first else other
-    if later.words and later.words[0][3].lower() in ANAPHORA:
+    if later.words and later.words[0].text.lower() in ANAPHORA:
         return True  # "... said on Tuesday. It put the number at 300."
     if other_first:
         if _ends_in_attribution(other, cues):
             return True  # "The ministry said on Tuesday." then the figures
-        if any(t[3].lower() == "had" for t in figure_sentence.words):
+        if any(t.text.lower() == "had" for t in figure_sentence.words):
             return True  # reported speech goes on: "... said. Twenty people had died."
     return bool(_keys(figure_sentence) & _keys(other))

@@ -3,14 +3,15 @@ soldiers", "300 have been killed"), a percentage or a sum of money, and not a da
 an age, a score, an address or a name with a number.
 
 ``find_figures`` looks only at the few tokens that can open a figure (``opens_figure``,
-which the rule memoises per run) and reads each one (``_figure_at``).
+which the rule memoises per run), reads a number at each (``_read_number``) and judges
+what it counts (``_figure_at``).
 """
 
 from __future__ import annotations
 
 import re
 from itertools import compress, count
-from operator import itemgetter
+from operator import attrgetter
 from typing import Callable, NamedTuple
 
 from ...document import NUMBER, PUNCT, WORD, Token
@@ -119,16 +120,24 @@ def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float,
     if not starts:
         return []
     figures: list[Figure] = []
-    first_word = next((i for i, t in enumerate(tokens) if t[0] != PUNCT), 0)
+    # Built at the sentence's first number: most tokens that can open a figure are an "a" or
+    # an "an" that opens none.
+    sentence: _Sentence | None = None
     i = 0  # the token to go on from: a figure's tokens are not looked at again
     for k in starts:
         if k < i:
             continue
-        fig, i = _figure_at(tokens, k, first_word, counted, min_value, vague)
+        number = _read_number(tokens, k)
+        if number is None:
+            i = k + 1
+            continue
+        if sentence is None:
+            first_word = next((w for w, t in enumerate(tokens) if t.kind != PUNCT), 0)
+            sentence = _Sentence(tokens, first_word, counted, min_value, vague)
+        fig, i = _figure_at(sentence, k, number)
         if fig is not None:
             figures.append(fig)
     return figures
-
 
 
 def _may_start(low: str) -> bool:
@@ -150,7 +159,7 @@ _SCALE_WORDS = WORD_SCALES | frozenset(("bn", "mn", "mln", "bln", "tn", "trn"))
 # Words that can start a figure in words: "eighteen", "a million", "half a million", "dozens".
 _TRIGGERS = frozenset(NUMBER_WORDS) | WORD_SCALES | VAGUE
 _STARTS = _TRIGGERS | {"a", "an", "half"}
-_TEXT = itemgetter(3)
+_TEXT = attrgetter("text")
 
 
 def _word_number(low: str) -> float | None:
@@ -166,20 +175,79 @@ def _word_number(low: str) -> float | None:
     return None
 
 
-def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure | None, int]:
-    """The figure starting at token ``i`` (or None) and the index to go on from."""
+class _Sentence(NamedTuple):
+    """What judging a number needs of its sentence and of the rule's options, the same for
+    every number of the sentence: built once a sentence by ``find_figures``."""
+
+    tokens: list[Token]
+    first_word: int  # index of the sentence's first token that is not punctuation
+    counted: frozenset[str]  # the counted-thing words
+    min_value: float  # a smaller count is not a figure ("two soldiers")
+    vague: bool  # vague plurals ("hundreds", "1000's") are figures (vague-plurals)
+
+
+class _Number(NamedTuple):
+    """A number read at a token with its scale words: "18", "$3m", "1.5 million", "a dozen",
+    "tens of thousands"."""
+
+    value: float  # 0.0 for a vague plural in words ("hundreds")
+    kind: str  # "count", "money" (a currency sign) or "percent" (a percent suffix)
+    after: int  # index of the first token after the number and its scale words
+    vague: bool  # a vague plural: "hundreds", "1000's", "tens of thousands"
+    year_shaped: bool  # four digits from 1800 to 2100 with no sign or suffix: perhaps a year
+
+
+def _figure_at(sentence: _Sentence, i: int, number: _Number) -> tuple[Figure | None, int]:
+    """The figure that ``number``, read at token ``i`` by ``_read_number``, makes (None when
+    it makes none), and the index to go on from.
+
+    Having read the number, rule out what its neighbours make something other than a
+    statistic (``_not_a_statistic``, ``_past_range``, an address), then find the thing it
+    counts (``_head``)."""
+    tokens = sentence.tokens
+    j = number.after
+    if number.vague and not sentence.vague:
+        return None, j
+    prev_word = _previous_word(tokens, i)
+    prev_low = prev_word.text.lower() if prev_word else ""
+    if _not_a_statistic(sentence, i, number, prev_low):
+        return None, j
+    j, is_score = _past_range(sentence, number, prev_low)
+    if is_score:
+        return None, j
+    if _is_address(tokens, j):
+        return None, j
+
+    kind = number.kind
+    head = _head(tokens, j, sentence.counted, kind)
+    if number.year_shaped and (head is None or head[0] != j or prev_low in _YEAR_PREVIOUS):
+        return None, j  # "in 2012", "a 2017 agreement"
+    if head is None and not number.year_shaped and kind == "count" and _counted_before(tokens, i, sentence.counted):
+        head = (j - 1, kind)  # "the death toll rose to 45", "killed at least 12"
+    if head is None:
+        return None, j
+    end, head_kind = head
+    if head_kind in ("percent", "money"):
+        kind = head_kind
+    if kind == "count" and number.value < sentence.min_value and not number.vague:
+        return None, j
+    return Figure(tokens[i].start, tokens[end].end, number.value, kind), max(j, end + 1)
+
+
+def _read_number(tokens: list[Token], i: int) -> _Number | None:
+    """The number at token ``i`` with its scale words, or None when the token is not a
+    quantity ("21st", "nine-year", "1990s", "10:30", "half" alone)."""
     tok = tokens[i]
-    kind_, start, end, text = tok
-    low = text.lower()
+    text = tok.text
     n = len(tokens)
     kind = "count"
     year_shaped = False
     is_vague = False
     j = i + 1  # first token after the number
-    if kind_ == NUMBER:
+    if tok.kind == NUMBER:
         parsed = _number_value(text)
         if parsed is None:
-            return None, i + 1
+            return None
         value, sign, suffix = parsed
         slow = suffix.lower()
         if sign:
@@ -190,99 +258,96 @@ def _figure_at(tokens, i, first_word, counted, min_value, vague) -> tuple[Figure
             if value < 1800:  # "1000's of troops": a vague plural; "1990s" is a decade
                 is_vague = True
             else:
-                return None, i + 1
+                return None
         elif slow.startswith("-"):
             if not slow.endswith("percent"):
-                return None, i + 1  # "nine-year", "33-year-old", "10-km": a modifier, not a count
+                return None  # "nine-year", "33-year-old", "10-km": a modifier, not a count
             kind = "percent"
         elif slow in SCALES:
             value *= SCALES[slow]
         elif slow:
-            return None, i + 1  # "21st", "10am", "5G", "5km"
+            return None  # "21st", "10am", "5G", "5km"
         digits = text[len(sign):len(text) - len(suffix)]
         year_shaped = not sign and not suffix and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100
-    elif kind_ == WORD:
+    elif tok.kind == WORD:
+        low = text.lower()
         if low in ("a", "an", "half") and i + 1 < n:
             # "a million", "a dozen", "half a million"
             k = i + 1
             factor = 1.0
             if low == "half":
-                if tokens[k][3].lower() not in ("a", "an") or k + 1 >= n:
-                    return None, i + 1
+                if tokens[k].text.lower() not in ("a", "an") or k + 1 >= n:
+                    return None
                 k += 1
                 factor = 0.5
-            scale = tokens[k][3].lower()
-            if tokens[k][0] != WORD or scale not in WORD_SCALES:
-                return None, i + 1
+            scale = tokens[k].text.lower()
+            if tokens[k].kind != WORD or scale not in WORD_SCALES:
+                return None
             value = SCALES[scale] * factor
             j = k + 1
         else:
             value = _word_number(low)
             if value is None:
-                return None, i + 1
+                return None
             if value == _VAGUE_VALUE:
                 is_vague = True
                 value = 0.0
     else:
-        return None, i + 1
+        return None
 
     # Scale words and "and a half": "1.5 million", "two hundred thousand", "tens of thousands".
-    while j < n and tokens[j][0] == WORD and tokens[j][3].lower() in _SCALE_WORDS:
-        value = (value or 1) * SCALES[tokens[j][3].lower()]
+    while j < n and tokens[j].kind == WORD and tokens[j].text.lower() in _SCALE_WORDS:
+        value = (value or 1) * SCALES[tokens[j].text.lower()]
         j += 1
-    if is_vague and j + 1 < n and tokens[j][3].lower() == "of" and tokens[j + 1][3].lower() in VAGUE:
+    if is_vague and j + 1 < n and tokens[j].text.lower() == "of" and tokens[j + 1].text.lower() in VAGUE:
         j += 2  # "tens of thousands", "hundreds of thousands"
-    if is_vague and not vague:
-        return None, j
+    return _Number(value, kind, j, is_vague, year_shaped)
 
+
+def _not_a_statistic(sentence: _Sentence, i: int, number: _Number, prev_low: str) -> bool:
+    """Whether the tokens around the number at ``i`` make it something other than a
+    statistic: a date, a time, a reference, an age, a name with a number, a fraction, or
+    the second half of a score or range. ``prev_low`` is the word before it, lowercased."""
+    tokens = sentence.tokens
+    j = number.after
+    n = len(tokens)
     prev = tokens[i - 1] if i > 0 else None
-    prev_word = _previous_word(tokens, i)
-    prev_low = prev_word[3].lower() if prev_word else ""
     next_tok = tokens[j] if j < n else None
-    next_low = next_tok[3].lower() if next_tok else ""
-
-    # Context that makes the number something other than a statistic.
-    if (prev_low in MONTHS or next_low in MONTHS) and (value <= 31 or year_shaped):
-        return None, j  # a date: "Feb. 27", "27 February", "March 2020"
-    if next_low.rstrip(".") in TIME_AFTER or next_low in ("a", "p") and j + 1 < n and tokens[j + 1][3] == ".":
-        return None, j  # a time: "3 p.m.", "10 GMT"
+    next_low = next_tok.text.lower() if next_tok else ""
+    if (prev_low in MONTHS or next_low in MONTHS) and (number.value <= 31 or number.year_shaped):
+        return True  # a date: "Feb. 27", "27 February", "March 2020"
+    if next_low.rstrip(".") in TIME_AFTER or next_low in ("a", "p") and j + 1 < n and tokens[j + 1].text == ".":
+        return True  # a time: "3 p.m.", "10 GMT"
     if prev_low.rstrip(".") in REFERENCE_WORDS or prev_low in AGE_WORDS or prev_low in DETERMINERS:
-        return None, j  # "page 5", "aged 33", "the 18 soldiers"
-    if prev is not None and prev[0] == WORD and _capitalised(prev[3]) and prev[2] == start - 1 \
-            and prev[3].lower() not in WEEKDAYS and prev_low not in MONTHS and (i - 1 != first_word or prev[3].lower() not in OPENERS):
-        return None, j  # a name with a number: "Formula 1", "BBC Two", "Boeing 737"
-    if (prev is not None and prev[0] == PUNCT and prev[3] in "/\\") or (next_tok is not None and next_tok[3] in "/\\"):
-        return None, j  # a date or a fraction: "27/02/2020", "9/11", "24/7"
-    if prev is not None and prev[0] == PUNCT and prev[3] in "-–" and i >= 2 and tokens[i - 2][0] == NUMBER:
-        return None, j  # the second half of a score or range, already seen
-    if next_tok is not None and next_tok[0] == PUNCT and next_tok[3] in "-–" and j + 1 < n \
-            and tokens[j + 1][0] == NUMBER:
-        # "won 3-1" is a score; "10-15 people" is a range of people
-        after = j + 2
-        head = _head(tokens, after, counted, kind)
-        if head is None:
-            return None, after
-        j = after
-        next_low = tokens[j][3].lower() if j < n else ""
-    elif next_low in ("to", "of") and kind == "count" and j + 1 < n and tokens[j + 1][0] == NUMBER \
-            and prev_low in ("won", "lost", "beat", "defeated", "drew", "victory", "win", "defeat"):
-        return None, j + 2  # "won 3 to 1"
-    if _is_address(tokens, j):
-        return None, j
+        return True  # "page 5", "aged 33", "the 18 soldiers"
+    if prev is not None and prev.kind == WORD and _capitalised(prev.text) and prev.end == tokens[i].start - 1 \
+            and prev.text.lower() not in WEEKDAYS and prev_low not in MONTHS \
+            and (i - 1 != sentence.first_word or prev.text.lower() not in OPENERS):
+        return True  # a name with a number: "Formula 1", "BBC Two", "Boeing 737"
+    if (prev is not None and prev.kind == PUNCT and prev.text in "/\\") or (next_tok is not None and next_tok.text in "/\\"):
+        return True  # a date or a fraction: "27/02/2020", "9/11", "24/7"
+    if prev is not None and prev.kind == PUNCT and prev.text in "-–" and i >= 2 and tokens[i - 2].kind == NUMBER:
+        return True  # the second half of a score or range, already seen
+    return False
 
-    head = _head(tokens, j, counted, kind)
-    if year_shaped and (head is None or head[0] != j or prev_low in _YEAR_PREVIOUS):
-        return None, j  # "in 2012", "a 2017 agreement"
-    if head is None and not year_shaped and kind == "count" and _counted_before(tokens, i, counted):
-        head = (j - 1, kind)  # "the death toll rose to 45", "killed at least 12"
-    if head is None:
-        return None, j
-    end, head_kind = head
-    if head_kind in ("percent", "money"):
-        kind = head_kind
-    if kind == "count" and value < min_value and not is_vague:
-        return None, j
-    return Figure(start, tokens[end][2], value, kind), max(j, end + 1)
+
+def _past_range(sentence: _Sentence, number: _Number, prev_low: str) -> tuple[int, bool]:
+    """Where to go on when a second number is joined to this one, and whether the two are a
+    score: "10-15 people" is a range of people, read on after "15"; "won 3-1" and "won 3 to
+    1" are scores. With no second number: the token after this one, and False."""
+    tokens = sentence.tokens
+    j = number.after
+    n = len(tokens)
+    if j + 1 < n and tokens[j + 1].kind == NUMBER:
+        joint = tokens[j]
+        if joint.kind == PUNCT and joint.text in "-–":
+            # "won 3-1" is a score; "10-15 people" is a range of people
+            after = j + 2
+            return after, _head(tokens, after, sentence.counted, number.kind) is None
+        if joint.text.lower() in ("to", "of") and number.kind == "count" \
+                and prev_low in ("won", "lost", "beat", "defeated", "drew", "victory", "win", "defeat"):
+            return j + 2, True  # "won 3 to 1"
+    return j, False
 
 
 _YEAR_PREVIOUS = frozenset("in since by until till from before after of during through to and or a an the".split())
@@ -293,31 +358,31 @@ _BRIDGE = frozenset("at least more than nearly almost about some over around up 
 _TOLLS = frozenset(("toll", "tally"))
 
 
-def _counted_before(tokens, i, counted) -> bool:
+def _counted_before(tokens: list[Token], i: int, counted: frozenset[str]) -> bool:
     """Whether the number at ``i`` is counted by what comes before it: a casualty verb
     ("the attack killed at least 12") or a toll ("the death toll rose to 45")."""
     k = i - 1
     bridged = 0
-    while k >= 0 and tokens[k][0] == WORD and tokens[k][3].lower() in _BRIDGE and bridged < 3:
+    while k >= 0 and tokens[k].kind == WORD and tokens[k].text.lower() in _BRIDGE and bridged < 3:
         k -= 1
         bridged += 1
-    if k >= 0 and tokens[k][0] == WORD and tokens[k][3].lower() in CASUALTY and tokens[k][3].lower() != "dead":
+    if k >= 0 and tokens[k].kind == WORD and tokens[k].text.lower() in CASUALTY and tokens[k].text.lower() != "dead":
         # "killed at least 12", but not "12" after "were killed" in "were killed 12 miles away"
-        return i + 1 >= len(tokens) or tokens[i + 1][0] == PUNCT or tokens[i + 1][3].lower() in _AFTER_COUNT
+        return i + 1 >= len(tokens) or tokens[i + 1].kind == PUNCT or tokens[i + 1].text.lower() in _AFTER_COUNT
     # "the death toll rose to 45": a toll within the five words before
     start = max(0, i - 6)
-    return any(t[0] == WORD and t[3].lower() in _TOLLS for t in tokens[start:i])
+    return any(t.kind == WORD and t.text.lower() in _TOLLS for t in tokens[start:i])
 
 
 _AFTER_COUNT = frozenset("and in on at during since after when including".split())
 
 
-def _previous_word(tokens, i):
+def _previous_word(tokens: list[Token], i: int) -> Token | None:
     """The word before token ``i`` skipping one full stop ("Feb. 27")."""
     k = i - 1
-    if k >= 0 and tokens[k][0] == PUNCT and tokens[k][3] == ".":
+    if k >= 0 and tokens[k].kind == PUNCT and tokens[k].text == ".":
         k -= 1
-    if k >= 0 and tokens[k][0] == WORD:
+    if k >= 0 and tokens[k].kind == WORD:
         return tokens[k]
     return None
 
@@ -326,70 +391,70 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _is_address(tokens, j) -> bool:
+def _is_address(tokens: list[Token], j: int) -> bool:
     """``10 Downing Street``: capitalised words ending in a street word."""
     k = j
-    while k < len(tokens) and k < j + 4 and tokens[k][0] == WORD and _capitalised(tokens[k][3]):
-        if tokens[k][3].lower().rstrip(".") in STREET_WORDS and k > j:
+    while k < len(tokens) and k < j + 4 and tokens[k].kind == WORD and _capitalised(tokens[k].text):
+        if tokens[k].text.lower().rstrip(".") in STREET_WORDS and k > j:
             return True
         k += 1
     return False
 
 
-def _head(tokens, j, counted, kind) -> tuple[int, str] | None:
+def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tuple[int, str] | None:
     """(index of the last token of the figure, kind) when a counted thing, a percent sign,
     a currency or a casualty verb follows the number at ``j``; None otherwise."""
     n = len(tokens)
     if j >= n:
         return (j - 1, kind) if kind in ("percent", "money") else None
     tok = tokens[j]
-    low = tok[3].lower()
-    if tok[0] == PUNCT:
-        if tok[3] == "%":
+    low = tok.text.lower()
+    if tok.kind == PUNCT:
+        if tok.text == "%":
             return j, "percent"
         return (j - 1, kind) if kind in ("percent", "money") else None
     if low in PERCENT_WORDS:
         return j, "percent"
-    if low == "per" and j + 1 < n and tokens[j + 1][3].lower() == "cent":
+    if low == "per" and j + 1 < n and tokens[j + 1].text.lower() == "cent":
         return j + 1, "percent"
     if low in CURRENCY_WORDS:
         return j, "money"
     # A casualty verb: "300 have been killed", "21 died".
     k = j
-    while k < n and k < j + 3 and tokens[k][0] == WORD and tokens[k][3].lower() in AUXILIARIES:
+    while k < n and k < j + 3 and tokens[k].kind == WORD and tokens[k].text.lower() in AUXILIARIES:
         k += 1
-    if k < n and tokens[k][0] == WORD and tokens[k][3].lower() in CASUALTY:
+    if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in CASUALTY:
         return j - 1, kind
     # "300 of the fighters"
     if low == "of":
         k = j + 1
-        if k < n and tokens[k][3].lower() in ("the", "its", "their", "those", "these", "them"):
+        if k < n and tokens[k].text.lower() in ("the", "its", "their", "those", "these", "them"):
             k += 1
-        if k < n and tokens[k][0] == WORD and tokens[k][3].lower() in counted:
+        if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in counted:
             return k, kind
         return (j - 1, kind) if kind in ("percent", "money") else None
     # Up to three modifiers, then the counted noun: "18 Turkish soldiers", "5,000 new jobs".
     k = j
     while k < n and k < j + 4:
         t = tokens[k]
-        if t[0] != WORD:
+        if t.kind != WORD:
             break
-        w = t[3].lower()
+        w = t.text.lower()
         if w in counted:
             return k, kind
         if w in STOP or w in CASUALTY:
             break
-        if not _capitalised(t[3]) and (w.endswith("s") and not w.endswith("ss") or w.endswith("men")):
+        if not _capitalised(t.text) and (w.endswith("s") and not w.endswith("ss") or w.endswith("men")):
             # Another plural noun is the head: "12 observation posts" is not a count of
             # anything listed, but "18 fishermen are missing" counts casualties.
             c = k + 1
-            while c < n and c < k + 4 and tokens[c][0] == WORD and tokens[c][3].lower() in _BE:
+            while c < n and c < k + 4 and tokens[c].kind == WORD and tokens[c].text.lower() in _BE:
                 c += 1
-            if c > k + 1 and c < n and tokens[c][3].lower() in CASUALTY:
+            if c > k + 1 and c < n and tokens[c].text.lower() in CASUALTY:
                 return k, kind
             break
-        if _capitalised(t[3]) and len(w) >= 4 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) \
-                and (k + 1 >= n or tokens[k + 1][0] != WORD or not _capitalised(tokens[k + 1][3])):
+        if _capitalised(t.text) and len(w) >= 4 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) \
+                and (k + 1 >= n or tokens[k + 1].kind != WORD or not _capitalised(tokens[k + 1].text)):
             return k, kind  # a people by name: "a million Syrians", "300 Democrats"
         k += 1
     return (j - 1, kind) if kind in ("percent", "money") else None
