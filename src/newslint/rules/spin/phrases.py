@@ -1,27 +1,25 @@
-"""Spun text (SPN): article-spinner output, where words were swapped for dictionary synonyms.
+"""The spinner phrase table (spin_phrases.tsv) and its matcher, shared by SPN001 and SPN100.
 
-A spinner rewrites "government forces" as "executive forces" and "state media" as "point out
-media" with a fixed synonym dictionary, so the same fingerprints recur in every article it
-touches. SPN001 matches a table of them (data/spin_phrases.tsv) in one pass over the tokens,
-SPN100 turns their density into an article-level verdict, and SPN002 compares a draft with
-the source it was rewritten from.
+The table's patterns are parsed into a trie keyed by word, so the whole table is matched in
+one pass over a sentence's tokens; a prefilter of the words each pattern needs skips most
+sentences of honest copy before the trie is walked.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from itertools import product
 from typing import TYPE_CHECKING
 
-from ..document import NUMBER, PUNCT, WORD, Document
-from ..parse.sentences import MONTH_NAMES, WEEKDAYS
-from ..rule import Edit, Finding, Fix, Flag, Rule
+from ...context import data_path
+from ...document import NUMBER, PUNCT, WORD, Document
+from ...parse.sentences import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
-    from ..context import RunContext
+    from ...context import RunContext
 
+TABLE = "spin_phrases.tsv"  # beside this module
 HYPHENS = "-‐"
 CLAUSE_END = frozenset(",;:.!?")
 NUMBER_WORDS = frozenset(
@@ -40,13 +38,19 @@ ALTERNATIVE_RE = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 # --- the token stream ---------------------------------------------------------------------
 
-# An item of the matched stream is a tuple (key, text, start, end, kind): a word, a part of a
-# hyphenated word, a hyphen, a number or a punctuation mark, with its lowercased key. Tuples,
-# not objects: the stream is built for every sentence and objects cost twice as much.
-KEY, TEXT, START, END, KIND = range(5)
+# An item of the matched stream is a tuple: a word, a part of a hyphenated word, a hyphen, a
+# number or a punctuation mark. Its fields, by position:
+KEY = 0  # the matching key (see normal)
+TEXT = 1  # the text as written
+START = 2  # offset of its first character in the document
+END = 3  # offset after its last character
+KIND = 4  # WORD, NUMBER or PUNCT
+# A plain tuple, not a NamedTuple: the stream is built for every sentence the sieve lets
+# through, and building a NamedTuple costs several times what building a tuple does.
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
+    """A word's matching key: lowercased, with the curly apostrophe made straight."""
     return (text.replace("’", "'") if "’" in text else text).lower()
 
 
@@ -66,14 +70,14 @@ def stream(tokens) -> list[tuple]:
     append = items.append
     for kind, start, end, text in tokens:
         if kind == PUNCT or ("-" not in text and "‐" not in text):
-            append((_normal(text), text, start, end, kind))
+            append((normal(text), text, start, end, kind))
             continue
         at = 0
         for i, ch in enumerate(text + "-"):
             if ch in HYPHENS:
                 if i > at:
                     part = text[at:i]
-                    append((_normal(part), part, start + at, start + i, NUMBER if part[:1].isdigit() else WORD))
+                    append((normal(part), part, start + at, start + i, NUMBER if part[:1].isdigit() else WORD))
                 if i < len(text):
                     append(("-", ch, start + i, start + i + 1, PUNCT))
                 at = i + 1
@@ -118,7 +122,7 @@ def _alternative(text: str) -> tuple[str, ...]:
     found = ALTERNATIVE_RE.findall(text)
     if not found or "".join(found) != text.replace(" ", ""):
         raise TableError(f"cannot read {text!r}")
-    return tuple(_normal(t) if t.islower() or not any(c.isalpha() for c in t) else "=" + t.replace("’", "'")
+    return tuple(normal(t) if t.islower() or not any(c.isalpha() for c in t) else "=" + t.replace("’", "'")
                  for t in found)
 
 
@@ -138,7 +142,7 @@ def _context(chunk: str) -> tuple[bool, frozenset[str]]:
     body = chunk[1:-1]
     negated = body.startswith("!")
     words = body.lstrip("!").split("|")
-    return negated, frozenset(w if w in CLASSES or w == "$" or w[:1].isupper() else _normal(w) for w in words)
+    return negated, frozenset(w if w in CLASSES or w == "$" or w[:1].isupper() else normal(w) for w in words)
 
 
 def parse_table(text: str) -> list[Entry]:
@@ -196,9 +200,7 @@ def load_table(path: str | None = None) -> tuple[dict, tuple[dict, bool]]:
     indexed by the longest: honest copy rarely holds all of them, so most sentences are
     skipped after one set intersection. Its flag says some entry needs no word at all (then
     nothing is skipped)."""
-    from ..lexicon import DATA_DIR
-
-    path = path or os.path.join(DATA_DIR, "spin_phrases.tsv")
+    path = path or data_path(__file__, TABLE)
     with open(path, encoding="utf-8") as f:
         entries = parse_table(f.read())
     root: dict = {}
@@ -368,9 +370,10 @@ def spinner_matches(doc: Document, context: RunContext) -> list[Match]:
     possible = candidates(_words_of(prose), prefilter)
     if possible == []:
         return matches
-    # The sentence sieve costs 40% of matching a sentence: it pays where most sentences fail
-    # it (honest copy), not in a spun article, where it is dropped once more than half of
-    # the sentences sieved (four at least) have passed. Either way the matches are the same.
+    # The sentence sieve costs a good part of what matching a sentence does: it pays where
+    # most sentences fail it (honest copy), not in a spun article, where it is dropped once
+    # more than half of the sentences sieved (four at least) have passed. Either way the
+    # matches are the same.
     sieved = passed = 0
     for sentence in doc.sentences:
         if possible is not None and (sieved < 4 or 2 * passed <= sieved):
@@ -396,273 +399,12 @@ def _confirm_echoes(matches: list[Match]) -> list[Match]:
     if not any(m.entry.strength == "echo" for m in matches):
         return matches
     swapped = {w for m in matches if m.entry.strength != "echo"
-               for w in _normal(m.text).split() if w not in _normal(m.original).split()}
+               for w in normal(m.text).split() if w not in normal(m.original).split()}
     return [m for m in matches if m.entry.strength != "echo"
-            or any(w in swapped for w in _normal(m.text).split() if w not in _normal(m.original).split())]
+            or any(w in swapped for w in normal(m.text).split() if w not in normal(m.original).split())]
 
 
-def _matches(doc: Document, context: RunContext) -> list[Match]:
+def document_matches(doc: Document, context: RunContext) -> list[Match]:
+    """``spinner_matches``, computed once per document however many rules read it."""
     return doc.derived(spinner_matches, context)
 
-
-class SpinnerPhrase(Rule):
-    """Spinner phrase: a synonym swap no writer makes ("executive forces" for "government forces").
-
-    ## What it does
-    Matches the article against a table of article-spinner fingerprints
-    (`data/spin_phrases.tsv`, several hundred patterns): swaps such as "executive forces"
-    (government forces), "point out media" (state media), "thirty day period" (month),
-    "1000's" (thousands), "Britain-essentially based" (Britain-based), "maintain killed"
-    (have killed). Patterns carry context: "executive" alone is a normal word, so only
-    "executive" before "forces", "offensive" or "troops" is reported. The likely original
-    is offered as an unsafe fix, applied only with `--fix --unsafe-fixes`.
-
-    Quoted speech is not checked for wordings (a quote is what someone said), only for
-    written forms no speaker produces ("1000's", "Tv set"); set `check-quotes = true` to
-    check wordings inside quotations too.
-
-    ## Why is this bad?
-    Spun copy is plagiarism dressed up, and it is often wrong: a spinner that turns "dead"
-    into "tiring" or "thousands of troops" into "hundreds of troops" changes the facts.
-    Readers and search engines both treat such copy as spam.
-
-    ## Example
-    ```text
-    Opposition fighters retook the town from executive forces, point out media said.
-    ```
-
-    ## Use instead
-    ```text
-    Opposition fighters retook the town from government forces, state media said.
-    ```
-
-    ## Known false positives
-    The table lists forms honest copy does not produce, checked on 370,000 words of wire
-    copy, but a phrase can still be meant: "a complete bunch of", "rigorous bombardment" or
-    "fulfilled Thursday" in a quotation, a headline pun. Suppress it with a
-    `<!-- newslint: disable-next-line SPN001 -->` comment. The fix is unsafe because the
-    spun word may have replaced something other than the table's guess.
-    """
-
-    code = "SPN001"
-    name = "spinner-phrase"
-    family = "spin"
-    severity = "warning"
-    unsafe_fixable = True
-    options = {"check-quotes": False}
-
-    def check(self, document: Document):
-        check_quotes = self.settings["check-quotes"]
-        for m in _matches(document, self.context):
-            if m.quoted and m.entry.strength != "form" and not check_quotes:
-                continue
-            yield Finding(
-                m.start, m.end,
-                f'spinner phrase "{m.text}": likely "{m.original}"',
-                suggestions=(m.original,),
-                fix=Fix((Edit(m.start, m.end, m.original),), f'replace with "{m.original}"', safe=False),
-            )
-
-
-class SpunArticle(Rule):
-    """Spun article: so many spinner phrases that the whole article reads as spinner output.
-
-    ## What it does
-    Counts the spinner phrases SPN001 knows (quoted or not) and reports the article once,
-    at its first line, when there are at least `min-phrases` of them (default 3) and more
-    than `per-1000-words` (default 4) per 1,000 words. The message gives both figures, so
-    a desk triaging a feed in JSON can sort by them.
-
-    ## Why is this bad?
-    One odd phrase is a slip; a dozen in one story means the story came out of an article
-    spinner and should be replaced by its source, not corrected phrase by phrase.
-
-    ## Example
-    ```text
-    Executive forces retook the town this thirty day period, point out media said.
-    1000's of folks fled the insurrection stronghold.
-    ```
-
-    ## Use instead
-    The original story: find it (SPN002 compares a draft with it) and use that.
-
-    ## Known false positives
-    None measured: no story of the 956 in the development corpus reaches the threshold.
-    A very short text needs 3 phrases, so a single false SPN001 report never makes a
-    verdict.
-    """
-
-    code = "SPN100"
-    name = "spun-article"
-    family = "spin"
-    severity = "warning"
-    options = {"min-phrases": 3, "per-1000-words": 4.0}
-
-    def check(self, document: Document):
-        matches = _matches(document, self.context)
-        words = document.word_count
-        if not matches or not words:
-            return
-        density = 1000 * len(matches) / words
-        if len(matches) >= self.settings["min-phrases"] and density > self.settings["per-1000-words"]:
-            yield Finding(
-                0, 0,  # about the whole article: anchored at its start
-                f"article reads as spinner output: {len(matches)} spinner phrases "
-                f"in {words} words ({density:.1f} per 1,000 words)",
-            )
-
-
-# --- SPN002: a draft against its source -------------------------------------------------------
-
-def _source_document(path: str, mtime: float, size: int) -> Document:
-    from ..parse import parse_file
-
-    return parse_file(path)
-
-
-def load_source(path: str, context: RunContext) -> Document:
-    """The source article, parsed once per run however many drafts are compared with it
-    (and again if the file changes)."""
-    from ..errors import InputError
-
-    try:
-        stat = os.stat(path)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the source: {exc.strerror or exc}") from None
-    return context.load(_source_document, os.path.abspath(path), stat.st_mtime, stat.st_size)
-
-
-def _sentence_words(doc: Document) -> list[list]:
-    return [[t for t in s.tokens if t[0] != PUNCT] for s in doc.sentences]
-
-
-def _is_figure(key: str) -> bool:
-    return key[:1].isdigit() or key[:1] in "$£€¥" or key in NUMBER_WORDS
-
-
-def _abbreviation(old: list[str], new: list[str]) -> bool:
-    """"U.N." for "United Nations" (or back): initials, not a synonym."""
-    short, long = sorted((old, new), key=len)
-    return all(len(w) == 1 for w in short) and "".join(short) == "".join(w[0] for w in long if w)
-
-
-def _names(words: list, start: int, end: int) -> bool:
-    """Whether words[start:end] holds a name: a capitalised word not opening its sentence,
-    or a word in capitals."""
-    return any((k > 0 and words[k][3][:1].isupper()) or (len(words[k][3]) > 1 and words[k][3].isupper())
-               for k in range(start, end))
-
-
-def align_sentences(source: list[list[str]], draft: list[list[str]], threshold: float = 0.5):
-    """Pairs (source index, draft index) of sentences that say the same thing: for each
-    draft sentence, the source sentence sharing the most words, if they are similar enough."""
-    import difflib
-
-    index: dict[str, set[int]] = {}
-    for i, words in enumerate(source):
-        for w in set(words):
-            index.setdefault(w, set()).add(i)
-    for j, words in enumerate(draft):
-        shared: dict[int, int] = {}
-        for w in set(words):
-            for i in index.get(w, ()):
-                shared[i] = shared.get(i, 0) + 1
-        best = sorted(shared, key=shared.get, reverse=True)[:3]
-        scored = [(difflib.SequenceMatcher(None, source[i], words, autojunk=False).ratio(), i) for i in best]
-        if scored and max(scored)[0] >= threshold:
-            yield max(scored)[1], j
-
-
-def divergences(source: Document, draft: Document, max_words: int):
-    """Yields (draft start, draft end, source wording, is_figure) for each short stretch of a
-    draft sentence replaced from the source sentence it was aligned with."""
-    import difflib
-
-    src, dst = _sentence_words(source), _sentence_words(draft)
-    src_keys = [[_normal(t[3]) for t in s] for s in src]
-    dst_keys = [[_normal(t[3]) for t in s] for s in dst]
-    for i, j in align_sentences(src_keys, dst_keys):
-        a, b = src_keys[i], dst_keys[j]
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-            if op != "replace" or max(i2 - i1, j2 - j1) > max_words or abs((i2 - i1) - (j2 - j1)) > 2:
-                continue
-            old, new = a[i1:i2], b[j1:j2]
-            if _names(src[i], i1, i2) or _names(dst[j], j1, j2):
-                continue  # a name or dateline changed: an edit, not a synonym
-            old_figures = [w for w in old if _is_figure(w)]
-            new_figures = [w for w in new if _is_figure(w)]
-            figure = old_figures != new_figures
-            if not figure:
-                if old_figures or _abbreviation(old, new):
-                    continue  # same figures, or initials: reworded, not a swap
-                if difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio() >= 0.75:
-                    continue  # a spelling corrected or a word inflected, not a synonym
-            yield (dst[j][j1][1], dst[j][j2 - 1][2],
-                   source.text[src[i][i1][1] : src[i][i2 - 1][2]], figure)
-
-
-class SourceDivergence(Rule):
-    """Source divergence: a word or figure of the draft replaced from the source it came from.
-
-    ## What it does
-    With `--source wire.txt` (or the `source` option, a path relative to the configuration
-    file), aligns each sentence of the draft with the source sentence it came from, word by
-    word, and reports each short stretch (up to `max-words` words, default 4)
-    replaced between words the two share: a synonym swap such as "executive forces"
-    for "government forces", with the source wording as the suggestion. A changed figure
-    ("hundreds of troops" where the source says "thousands of troops") is reported as a
-    factual error. Added or deleted passages, corrected spellings, changed names and
-    rewritten sentences are not reported. Without a source the rule does nothing.
-
-    ## Why is this bad?
-    A copy desk republishing wire copy should carry it as sent. Synonym swaps are the
-    spinner's work and change meaning; a changed figure is a factual error.
-
-    ## Example
-    ```text
-    Source: Turkey sent thousands of troops into Idlib province.
-    Draft:  Turkey sent hundreds of troops into Idlib province.
-    ```
-
-    ## Use instead
-    ```text
-    Turkey sent thousands of troops into Idlib province.
-    ```
-
-    ## Known false positives
-    An honest rewrite of the same story makes substitutions of its own ("strategic" for
-    "key", "regime" for "government"), and they are reported too: two rewrites of the seed
-    story give 3 reports each way, a spun copy 50. A sentence is compared only with a
-    source sentence it shares at least half its words with, so different stories give
-    little.
-    """
-
-    code = "SPN002"
-    name = "source-divergence"
-    family = "spin"
-    severity = "warning"
-    enabled_by_default = False
-    unsafe_fixable = True
-    options = {"source": "", "max-words": 4}
-    path_options = ("source",)
-    flags = (Flag("--source", "source", "FILE", "the source the drafts were rewritten from; enables SPN002, "
-                  "which reports words and figures the drafts changed"),)
-
-    def check(self, document: Document):
-        path = self.settings["source"]
-        if not path:
-            return  # nothing to compare with: selecting ALL must not make every run fail
-        source = load_source(path, self.context)
-        for start, end, original, figure in divergences(source, document, self.settings["max-words"]):
-            text, original = " ".join(document.text[start:end].split()), " ".join(original.split())
-            if figure:
-                message = f'figure changed from the source: "{text}" where the source has "{original}"'
-            else:
-                message = f'"{text}" replaces the source\'s "{original}"'
-            yield Finding(start, end, message, suggestions=(original,),
-                          fix=Fix((Edit(start, end, original),), f'restore "{original}"', safe=False))
-
-
-def newslint_rules():
-    """This family's rules (the plugin hook; see newslint.rules)."""
-    return [SpinnerPhrase, SpunArticle, SourceDivergence]

@@ -1,0 +1,91 @@
+"""ATR001's tables: the attribution cues (attribution-cues.txt) and the counted things,
+measured things and event words (counted-things.txt), both beside this module, plus what
+the rule's options add. Built once per run through the run context."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ...context import data_path
+from .figures import CASUALTY
+
+CUES_FILE = "attribution-cues.txt"
+COUNTED_FILE = "counted-things.txt"
+
+
+def _read_lines(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.lstrip().startswith("#")]
+
+
+def compile_cues(lines: list[str]) -> Cues:
+    """The patterns for cue lines: phrases as whole words, ``/regex/`` lines as they are."""
+    phrases, patterns, parts = [], [], []
+    for line in lines:
+        if len(line) > 2 and line.startswith("/") and line.endswith("/"):
+            patterns.append(f"(?:{line[1:-1]})")
+            parts.append(patterns[-1])
+        else:
+            words = line.split()
+            phrases.append(r"\b" + r"\s+".join(re.escape(w.lower()) for w in words) + r"\b")
+            parts.append(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
+    return Cues(
+        re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
+        re.compile("|".join(phrases)) if phrases else None,
+        re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
+    )
+
+
+class Cues(NamedTuple):
+    """Attribution cues. ``pattern`` finds them, in the order of the lines. Whether a span
+    holds one is asked far more often, and answered faster (see ``holds``) by ``phrases``,
+    the phrase lines lowercased, on the lowercased text, then ``patterns``, the /regex/
+    lines: a case-insensitive alternation of a hundred phrases was much slower."""
+
+    pattern: re.Pattern
+    phrases: re.Pattern | None
+    patterns: re.Pattern | None
+
+    def holds(self, prose: str, lowered: str | None, start: int, end: int) -> bool:
+        """Whether ``prose[start:end]`` holds a cue; ``lowered`` is ``prose.lower()`` when
+        that has the same length (so the same offsets), else None."""
+        if lowered is None:
+            return self.pattern.search(prose, start, end) is not None
+        return bool((self.phrases is not None and self.phrases.search(lowered, start, end))
+                    or (self.patterns is not None and self.patterns.search(prose, start, end)))
+
+
+class Tables(NamedTuple):
+    cues: Cues
+    counted: frozenset[str]
+    measured: frozenset[str]
+    events: frozenset[str]
+
+
+def _sections(lines: list[str]) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {"counted": [], "measured": [], "events": []}
+    current = sections["counted"]
+    for line in lines:
+        if line.startswith("@"):
+            current = sections[line[1:].strip()]
+        else:
+            current.append(line.lower())
+    return sections
+
+
+TABLE_OPTIONS = ("cues", "counted", "measured", "events")
+
+
+def load_tables(cues: tuple[str, ...] = (), counted: tuple[str, ...] = (), measured: tuple[str, ...] = (),
+                events: tuple[str, ...] = ()) -> Tables:
+    """The cue pattern and word sets, from the data files plus what the rule's options add."""
+    cue_lines = _read_lines(data_path(__file__, CUES_FILE)) + [c.strip() for c in cues if c.strip()]
+    sections = _sections(_read_lines(data_path(__file__, COUNTED_FILE)))
+    extra = {"counted": counted, "measured": measured, "events": events}
+    words = {
+        key: frozenset(sections[key] + [w.strip().lower() for w in extra[key] if w.strip()])
+        for key in sections
+    }
+    # A casualty verb that counts ("300 have been killed") is always an event.
+    return Tables(compile_cues(cue_lines), words["counted"], words["measured"], words["events"] | CASUALTY)
