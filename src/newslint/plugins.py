@@ -52,9 +52,9 @@ def _installed_entry_points() -> list[tuple[str, str, str]]:
 
     A plain scan of ``*.dist-info`` and ``*.egg-info`` folders, reading ``entry_points.txt``
     as importlib.metadata does (a distribution found twice counts once, the first on
-    ``sys.path`` winning), without importing importlib.metadata: it costs 30-45 ms (it pulls
-    in email, zipfile, csv), a quarter of a cold start, and is not needed to read a few
-    small text files.
+    ``sys.path`` winning), without importing importlib.metadata, which pulls in email,
+    zipfile and csv (a large share of a cold start) and is not needed to read a few small
+    text files.
     """
     import sys
 

@@ -28,7 +28,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 def _pickled_by_fields(cls):
     """Pickle instances as the class and its field values. Results come back from worker
     processes pickled, and the default protocol of a slots dataclass, which sets each field
-    through a Python loop, made that 40% slower."""
+    through a Python loop, made that slower."""
     fields = attrgetter(*cls.__match_args__)
     cls.__reduce__ = lambda self: (cls, fields(self))
     return cls

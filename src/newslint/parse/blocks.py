@@ -1,7 +1,7 @@
 """Block scanners for Markdown and plain text: line based, one pass, exact offsets.
 
 Written here rather than taken from markdown-it-py because markdown-it-py gives line
-ranges only (no columns, no inline positions) and costs ~60 ms of start-up, about a third
+ranges only (no columns, no inline positions) and its import costs a large share
 of the whole cold-start budget. Articles use a small part of Markdown: ATX and setext
 headings, paragraphs, lists, block quotes, fenced and indented code, HTML blocks, tables
 and link definitions. What is not prose is added to ``masks``.

@@ -66,8 +66,8 @@ class UnattributedFigure(Rule):
     paragraph that continues the same subject (shares a content word, opens with "It" or
     "They", or speaks of "the toll" or "the figures"). A figure inside quoted speech is
     attributed to its speaker when the paragraph, or the one before or after it, names
-    one. Attribution cues live in `data/attribution-cues.txt` and counted things in
-    `data/counted-things.txt`; the options add to both.
+    one. Attribution cues live in `attribution-cues.txt` and counted things in
+    `counted-things.txt`, beside the rule; the options add to both.
 
     Not figures, because they need no source: dates, years, times and weekdays ("Feb. 27,
     2020", "at 10:30", "since 2012"), ages ("Smith, 33,", "aged 33"), durations and

@@ -13,7 +13,7 @@ class SpinnerPhrase(Rule):
 
     ## What it does
     Matches the article against a table of article-spinner fingerprints
-    (`data/spin_phrases.tsv`, several hundred patterns): swaps such as "executive forces"
+    (`spin_phrases.tsv`, beside the rule; several hundred patterns): swaps such as "executive forces"
     (government forces), "point out media" (state media), "thirty day period" (month),
     "1000's" (thousands), "Britain-essentially based" (Britain-based), "maintain killed"
     (have killed). Patterns carry context: "executive" alone is a normal word, so only
