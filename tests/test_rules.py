@@ -65,3 +65,27 @@ def test_fix_flags_match_behaviour(code):
     rule = load_plugins().rules[code]
     assert bool(fixture_fixes(code, safe=True)) == rule.fixable
     assert bool(fixture_fixes(code, safe=False)) == rule.unsafe_fixable
+
+
+@pytest.mark.parametrize("code", BUILTIN)
+def test_one_rule_a_file_named_after_it_with_its_data_beside_it(code):
+    """rules/<family>/<code>_<name>.py, listed by its family's newslint_rules(); data files
+    beside it; fixtures under tests/fixtures/<CODE>/ (what `newslint rule CODE` prints)."""
+    import importlib
+
+    rule = load_plugins().rules[code]
+    source = Path(rule.source_file())
+    assert source.name == f"{code.lower()}_{rule.name.replace('-', '_')}.py"
+    assert source.parent.parent.name == "rules"
+    family = importlib.import_module(f"newslint.rules.{source.parent.name}")
+    assert rule in family.newslint_rules()
+    assert all(Path(p).is_file() and Path(p).parent == source.parent for p in rule.data_paths())
+    assert (FIXTURES / code).is_dir()
+
+
+def test_rule_command_says_where_code_data_and_fixtures_are(run):
+    result = run("rule", "TYP001")
+    where = dict(line.split(": ", 1) for line in result.lines[-3:])
+    assert where["Code"].endswith("rules/typos/typ001_unknown_word.py") and Path(where["Code"]).is_file()
+    assert [Path(p).name for p in where["Data"].split(", ")] == ["words.txt", "words.idx"]
+    assert where["Fixtures"].rstrip("/").endswith("tests/fixtures/TYP001") and Path(where["Fixtures"]).is_dir()
