@@ -195,7 +195,6 @@ def _registry():
 
 
 def _check(args: argparse.Namespace, registry) -> int:
-    from .config import Overrides
     from .engine import FileResult, Linter, lint_paths
     from .report import render
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .config import SHARED_OPTIONS, Overrides, Settings, per_file_ignores, type_name
+from .config import Overrides, Settings, per_file_ignores, type_name
 from .errors import ConfigError, PluginError
 from .registry import Registry
 from .rule import Rule
