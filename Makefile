@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: help examples test update-examples bench clean
+.PHONY: help examples test update-examples bench eval clean
 
 help:
 	@echo "make examples         lint the example articles in examples/"
 	@echo "make test             run the whole test suite"
 	@echo "make update-examples  regenerate examples/expected-output.log after a deliberate change"
 	@echo "make bench            benchmark against proselint and codespell (slow; by hand, not in CI)"
+	@echo "make eval             accuracy on copy the rules were not written for (shared/corpus; by hand, not in CI)"
 
 $(BIN)/newslint: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,11 @@ update-examples: $(BIN)/newslint
 
 bench: $(BIN)/newslint
 	$(BIN)/python bench/run.py
+
+# The evaluation reads ../shared/corpus in place (or $$NEWSLINT_CORPUS); see eval/README.md.
+eval: $(BIN)/newslint
+	@$(BIN)/python -m pip install --quiet -e '.[eval]'
+	$(BIN)/python eval/run.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

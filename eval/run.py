@@ -1,0 +1,64 @@
+"""``make eval``: how well newslint's rules do on copy they were not written for.
+
+    python eval/run.py [--only clean,injected,attribution,seeds] [--missed]
+
+One table: false reports on clean copy (shared/corpus), recall on defects injected into it,
+ATR001 on hand-labelled sentences, and the seeds. Every figure is given for the dev part of
+the corpus (the copy rules may be tuned on) and for the held-out part, apart. Not part of
+``make test``: it takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import Row, load_articles  # noqa: E402
+
+PARTS = ("clean", "injected", "attribution", "seeds")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help=f"comma-separated parts to run ({', '.join(PARTS)}; default: all)")
+    parser.add_argument("--missed", action="store_true", help="list the seeds' 'must' rows no rule reported")
+    args = parser.parse_args(argv)
+    only = args.only.split(",") if args.only else list(PARTS)
+    articles = load_articles()
+    rows: list[Row] = []
+    for part in only:
+        started = time.perf_counter()
+        try:
+            module = importlib.import_module(part)
+        except ModuleNotFoundError as exc:
+            rows.append(Row(part, f"not available: {exc}", "", ""))
+            continue
+        if part == "seeds":
+            missed: list[str] = []
+            rows.extend(module.run(missed if args.missed else None))
+            for line in missed:
+                print(f"missed {line}", file=sys.stderr)
+        else:
+            rows.extend(module.run(articles))
+        print(f"{part}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print_table(rows)
+    return 0
+
+
+def print_table(rows: list[Row]) -> None:
+    headers = ("section", "measure", "dev", "held-out", "target")
+    cells = [(r.section, r.measure, r.dev, r.held_out, r.target) for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("  ".join("-" * w for w in widths))
+    for c in cells:
+        print("  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(c, widths))))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
