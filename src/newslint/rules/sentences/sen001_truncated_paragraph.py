@@ -10,7 +10,29 @@ from ...rule import Finding, Rule
 _CLOSERS = "\"”’'»)]*_ \t\r\n"
 _TERMINAL = ".!?…"
 # Words a sentence cannot end on: a paragraph ending "... and" or "... the" was cut.
-_NOT_FINAL = frozenset("the a an and or but nor whose its their his her my our your".split())
+_NOT_FINAL = frozenset(
+    """the a an and or but nor whose its their his my our your of with to if from than
+    because whether into onto""".split()  # not "her": "nothing about her."
+)
+# The head of a story (standfirst, byline, dateline) is one sentence of at most this many
+# words with no full stop; a longer block, or one of several sentences, is a cut paragraph.
+_MAX_HEAD_WORDS = 30
+# A bare link, without a scheme: "tmsnrt.rs/2znSb0v", "bit.ly/abc" (links with one are masked).
+_LINK_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")
+
+
+def _ends_in_a_note(text: str) -> bool:
+    """Whether ``text`` ends in an editor's note in brackets, opened where a sentence may
+    start: "(This story corrects the date in paragraph 4)", "(Reporting by ...; Editing by ...)"."""
+    if not text.endswith(")"):
+        return False
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            before = text[:i].rstrip()
+            return not before or before[-1] in _TERMINAL + "\"”’"
+    return False
 # A photo caption ends in its credit, not a full stop: "... 2020. Credit: AFP", "REUTERS/Name".
 _CREDIT_RE = re.compile(
     r"(?:\b(?:credit|photo|photograph|picture|image|courtesy|source)s?\s*[:/]|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\b)[^.!?]*$",
@@ -27,11 +49,14 @@ class TruncatedParagraph(Rule):
     paragraph was cut off by an edit or a scraper.
 
     It knows what legitimately has no full stop: headings, titles and the head of a
-    story before its first full sentence (standfirst, byline, dateline), captions
+    story before its first full sentence (standfirst, byline, dateline: one sentence of
+    at most 30 words that does not end on "the", "of" or the like), captions
     (they end in a credit) and other short lines, list items, front-matter fields, a
-    paragraph ending in a colon before the next block, and a paragraph continued by the
-    next one (which then starts in lowercase). A short line is still checked when it
-    has eight words or more and quotes someone or ends on "the": that is a cut sentence.
+    paragraph ending in a colon before the next block, a paragraph continued by the
+    next one (which then starts in lowercase), an editor's note in brackets ("(This story
+    corrects ...)") and a line that ends in a link. A short line is still checked when it
+    has eight words or more and ends on "the", or, after the head, quotes someone or holds
+    a full sentence before a last one of four words or more: that is a cut paragraph.
 
     ## Why is this bad?
     A paragraph that stops mid-sentence loses the end of what someone said, and readers
@@ -49,8 +74,10 @@ class TruncatedParagraph(Rule):
     losses.`
 
     ## Known false positives
-    A long standfirst or a caption of more than 15 words placed in the middle of the
-    body reads as a paragraph and is reported; so is poetry or a lyric quoted in lines.
+    A standfirst of more than 30 words, or of two sentences, with no full stop at its end,
+    and a caption of more than 15 words placed in the middle of the body read as
+    paragraphs and are reported; so is poetry or a lyric quoted in lines. Missed: a cut
+    lede of 30 words or fewer that stops on an ordinary word reads as a standfirst.
     """
 
     code = "SEN001"
@@ -63,18 +90,19 @@ class TruncatedParagraph(Rule):
         prose = document.prose
         in_body = False  # the head of a story (title, standfirst, byline) comes before its first full sentence
         for i, block in enumerate(blocks):
-            if block.kind == SHORT and in_body and self._cut_short_line(block):
-                pass  # a short line, but a sentence cut in a quotation or after "the": checked below
+            if block.kind == SHORT and self._cut_short_line(block, in_body):
+                pass  # a short line, but a cut sentence rather than a caption: checked below
             elif block.kind not in (PARAGRAPH, QUOTE):
                 continue
             segment = prose[block.start : block.end]
             text = segment.rstrip(_CLOSERS)
             ends_sentence = bool(text) and text[-1] in _TERMINAL
-            if not in_body:
-                in_body = ends_sentence
-                continue
             raw = segment.rstrip()
             last_word = raw.rsplit(None, 1)[-1] if raw else ""
+            if not in_body:
+                in_body = ends_sentence
+                if not ends_sentence and self._looks_like_head(block, last_word):
+                    continue
             if ends_sentence:
                 bare = last_word.rstrip(_TERMINAL + _CLOSERS).lstrip("\"“‘'(").lower()
                 if bare not in _NOT_FINAL:
@@ -86,6 +114,9 @@ class TruncatedParagraph(Rule):
                 continue  # introduces the next block
             if not ends_sentence and _CREDIT_RE.search(text[-120:]):
                 continue  # a caption ending in its credit
+            if not ends_sentence and (_LINK_RE.match(last_word) or len(block.text.rstrip()) > len(raw)
+                                      or _ends_in_a_note(raw)):
+                continue  # a line that ends in a link, or an editor's note in brackets
             if ends_sentence:
                 if len(block.sentences[-1].words) < 3:
                     continue
@@ -96,8 +127,21 @@ class TruncatedParagraph(Rule):
             yield Finding(end - len(last_word), end, message)
 
     @staticmethod
-    def _cut_short_line(block) -> bool:
-        """A one-line block of eight words or more that quotes someone or ends on "the":
-        a paragraph cut short, not a caption or a headline."""
+    def _looks_like_head(block, last_word: str) -> bool:
+        """A standfirst, byline or dateline before the story's first full sentence: one
+        short sentence, not ending on a word no sentence ends on. The exemption is earned by
+        the block's shape, not by its place: a cut lede is reported like any paragraph."""
+        words = sum(len(s.words) for s in block.sentences)
+        bare = last_word.rstrip(_CLOSERS).lstrip("\"“‘'(").lower()
+        return len(block.sentences) <= 1 and words <= _MAX_HEAD_WORDS and bare not in _NOT_FINAL
+
+    @staticmethod
+    def _cut_short_line(block, in_body: bool) -> bool:
+        """A one-line block of eight words or more that ends on "the" or, in the body,
+        quotes someone or holds a full sentence before its last: a paragraph cut short,
+        not a caption (its credit is told apart below) or, at the head, a headline."""
         words = [w.text for s in block.sentences for w in s.words]
-        return len(words) >= 8 and (bool(block.quotes) or words[-1].lower() in _NOT_FINAL)
+        if len(words) < 8:
+            return False
+        cut_after_a_sentence = len(block.sentences) > 1 and len(block.sentences[-1].words) >= 4  # not "Accept all"
+        return words[-1].lower() in _NOT_FINAL or in_body and (bool(block.quotes) or cut_after_a_sentence)
