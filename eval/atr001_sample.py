@@ -1,0 +1,116 @@
+"""The sample of sentences hand-labelled for ATR001 (data/atr001-labels.tsv), and how it was drawn.
+
+    python eval/atr001_sample.py            # the sampled (id, start, end) rows, no text
+    python eval/atr001_sample.py --show N   # the Nth batch of 40, with paragraph context, to label
+
+A candidate is a sentence of an article's body (not its title), as newslint's own splitter
+finds it in ``Article.text``, that contains a number: digits, or a number word (two to
+ninety-nine, hundred, thousand, million, billion, trillion, dozen, half). "One" alone does
+not count (it is far more often a pronoun, "one of"), nor do ordinal words ("first").
+The sample is drawn with a fixed seed: articles in a seeded order, at most
+``PER_ARTICLE`` candidates from each, until at least ``SIZE`` sentences are taken. ``--show`` prints
+corpus text to the terminal only; nothing of it goes into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from common import Article, load_articles  # noqa: E402
+
+SEED = 2017
+SIZE = 400
+PER_ARTICLE = 2
+
+_UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+         "sixteen seventeen eighteen nineteen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = _UNITS.split() + _TENS.split() + "hundred hundreds thousand thousands million millions " \
+    "billion billions trillion trillions dozen dozens half".split()
+NUMBER_RE = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def has_number(sentence: str) -> bool:
+    return NUMBER_RE.search(sentence) is not None
+
+
+def fingerprint(sentence: str) -> str:
+    """A short hash of the sentence (whitespace-normalized): lets the labels be checked, and
+    re-anchored if the layout ever changes, without holding any of the text."""
+    return hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:10]
+
+
+def body_sentences(article: Article):
+    """(start, end, paragraph_start, paragraph_end) of every sentence of the body, in order."""
+    from newslint.document import PARAGRAPH
+    from newslint.parse import parse
+
+    text = article.text
+    body = len(article.title) + 2
+    doc = parse(text, "a.txt")
+    out = []
+    for s in doc.sentences:
+        if s.start >= body and s.block.kind == PARAGRAPH:
+            out.append((s.start, s.end, s.block.start, s.block.end))
+    return out
+
+
+def candidates(article: Article):
+    return [s for s in body_sentences(article) if has_number(article.text[s[0] : s[1]])]
+
+
+def draw(articles: list[Article]) -> list[tuple[Article, tuple[int, int, int, int]]]:
+    rng = random.Random(SEED)
+    order = sorted(articles, key=lambda a: a.id)
+    rng.shuffle(order)
+    sample = []
+    for article in order:
+        cands = candidates(article)
+        if not cands:
+            continue
+        picked = sorted(rng.sample(cands, min(PER_ARTICLE, len(cands))))
+        sample.extend((article, s) for s in picked)
+        if len(sample) >= SIZE:
+            break
+    return sample
+
+
+def show(sample, batch: int, size: int = 40) -> None:
+    for i in range(batch * size, min(len(sample), (batch + 1) * size)):
+        article, (start, end, pstart, pend) = sample[i]
+        text = article.text
+        sents = body_sentences(article)
+        idx = next(k for k, s in enumerate(sents) if s[0] == start)
+        prev = text[sents[idx - 1][0] : sents[idx - 1][1]] if idx > 0 else ""
+        nxt = text[sents[idx + 1][0] : sents[idx + 1][1]] if idx + 1 < len(sents) else ""
+        same_par_prev = idx > 0 and sents[idx - 1][2] == pstart
+        same_par_next = idx + 1 < len(sents) and sents[idx + 1][2] == pstart
+        print(f"### {i} {article.id} {start} {end} [{article.part}]")
+        print(f"  PREV{'(same par)' if same_par_prev else '(prev par)'}: {prev}")
+        print(f"  >>>> {text[start:end]}")
+        print(f"  NEXT{'(same par)' if same_par_next else '(next par)'}: {nxt}")
+        print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", type=int, help="print batch N (40 sentences) with context")
+    args = parser.parse_args()
+    sample = draw(load_articles())
+    if args.show is not None:
+        show(sample, args.show)
+        return 0
+    for article, (start, end, _, _) in sample:
+        print(f"{article.id}\t{start}\t{end}\t{article.part}\t{fingerprint(article.text[start:end])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
