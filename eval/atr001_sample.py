@@ -103,7 +103,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, help="print batch N (40 sentences) with context")
     args = parser.parse_args()
-    sample = draw(load_articles())
+    sample = draw(load_articles(layout="labels-v1"))
     if args.show is not None:
         show(sample, args.show)
         return 0

@@ -41,6 +41,7 @@ COLUMNS = ("article_id", "start", "end", "label", "note", "fingerprint")
 RECALL_TARGET = ">= 60%"
 PRECISION_TARGET = ">= 75%"
 EXCERPT = 100
+LABELS_LAYOUT = "labels-v1"  # the paragraphs the labels were judged on (common.load_articles)
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,10 @@ def _ratio(num: int, den: int) -> str:
     return f"{100 * num / den:.0f}% ({num}/{den})" if den else "n/a (0/0)"
 
 
-def run(articles: list[Article]) -> list[Row]:
-    judged = judge(articles)
+def run(articles: list[Article] | None = None) -> list[Row]:
+    """The rows; the articles are laid out as they were when the labels were made (so the
+    ``articles`` given, laid out for the other parts, are not used)."""
+    judged = judge(load_articles(layout=LABELS_LAYOUT))
     by_part = {part: [j for j in judged if j.part == part] for part in PARTS}
 
     def cells(measure):
@@ -199,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--list", choices=PARTS, help="list misses and false reports (dev only)")
     group.add_argument("--check", action="store_true", help="only check the labels against the corpus")
     args = parser.parse_args(argv)
-    articles = load_articles()
+    articles = load_articles(layout=LABELS_LAYOUT)
     if args.check:
         labels = load_labels()
         check_labels(labels, {a.id: a for a in articles})
