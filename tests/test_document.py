@@ -180,6 +180,12 @@ def test_plain_text_lists_quotes_and_urls():
     assert "example.com" not in doc.prose
 
 
+def test_links_without_a_scheme_are_masked_but_not_abbreviations():
+    doc = parse("Polls (Graphic: tmsnrt.rs/2zoIC1A) show a lead in the U.S. and e.g. km/h or 24/7.\n", "a.txt")
+    assert "tmsnrt" not in doc.prose and "2zoIC1A" not in doc.prose and "(Graphic: " in doc.prose
+    assert "U.S." in doc.prose and "e.g." in doc.prose and "km/h" in doc.prose and "24/7" in doc.prose
+
+
 def test_comments_are_recorded_and_masked():
     doc = parse("<!-- newslint: disable TYP003 -->\nThe text.\n", "a.txt")
     assert [c.body.strip() for c in doc.comments] == ["newslint: disable TYP003"]

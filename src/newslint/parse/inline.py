@@ -10,6 +10,9 @@ import re
 
 # Both formats.
 URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
+# A link written without a scheme: a domain and a path ("tmsnrt.rs/2zoIC1A", "bit.ly/abc").
+# The slash is required, so "U.S." and "e.g." stay words.
+BARE_LINK_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\"“”]*")
 EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
 _TRAILING_PUNCT = ".,;:!?)]'’\"”"
@@ -27,12 +30,13 @@ ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     """URLs, e-mail addresses and HTML tags: never words, in any format."""
     chunk = text[start:end]
-    if "://" in chunk or "www." in chunk:
-        for m in URL_RE.finditer(text, start, end):
-            s, e = m.span()
-            while e > s and text[e - 1] in _TRAILING_PUNCT:
-                e -= 1
-            out.append((s, e))
+    if "/" in chunk or "www." in chunk:
+        for pattern in (URL_RE, BARE_LINK_RE):
+            for m in pattern.finditer(text, start, end):
+                s, e = m.span()
+                while e > s and text[e - 1] in _TRAILING_PUNCT:
+                    e -= 1
+                out.append((s, e))
     if "@" in chunk:
         out.extend(m.span() for m in EMAIL_RE.finditer(text, start, end))
     if "<" in chunk:
