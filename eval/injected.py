@@ -42,7 +42,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import PARTS, Article, Row, lint, load_articles, make_linter  # noqa: E402
-from common import _SENTENCE_END_RE as SENTENCE_END_RE  # noqa: E402  (how paragraphs were built)
 
 SEED = 2026
 TYPOS, CUTS, GLUES = 700, 300, 300
@@ -157,7 +156,9 @@ def inject_typo(rng: random.Random, article: Article, pairs: dict[str, list[str]
 def inject_cut(rng: random.Random, article: Article) -> Injection | None:
     index = rng.randrange(len(article.paragraphs))
     p = article.paragraphs[index]
-    last = SENTENCE_END_RE.split(p)[-1]
+    from newslint.parse.sentences import split_sentences
+
+    last = p[split_sentences(p, 0, len(p))[-1][0]:]
     words = list(re.finditer(r"\S+", last))
     # Keep 4 words or more and drop 2 or more: cut after word k (0-based), 3 <= k <= n - 3.
     if len(words) < 6:
