@@ -9,14 +9,19 @@ from ...parse.sentences import BEFORE_NUMBERS, TITLES
 from ...rule import Edit, Finding, Fix, Rule
 
 ABBREVIATIONS = TITLES | BEFORE_NUMBERS
-# A sentence end with no space before the next sentence: "2020.Credit", "said.The".
-# The left side is two lowercase letters or a digit, so abbreviations (U.S.Army, St.Louis,
-# Mr.Smith), initials and decimals (1.5Bn) do not match; the right side is a capitalised
-# word, so domain names (bbc.co.uk) and file names do not either.
+# A sentence end with no space before the next sentence: "2020.Credit", "said.The",
+# "the FBI.At", "in his 30s.He", "(FARA).Though", "on Tuesday.A White House aide",
+# "further.U.S. President". The left side is two letters or digits, or a word closed by a
+# bracket or quote, so abbreviations and initials (U.S.Army, J.R.R.Tolkien) and decimals
+# (1.5Bn) do not match; the right side is a capitalised word, "A" or "I" standing alone,
+# or an acronym with dots, so domain names (bbc.co.uk) and file names do not either.
 # The mark comes first and the look-behinds span it: a pattern that starts with a character
-# set lets re skip to the next mark instead of trying the look-behinds at every character
-# (the same matches as "(?:(?<=[^\W\d_]{2})(?<![A-Z]{2})|(?<=\d))([.!?])(?=[A-Z][a-z])").
-GLUED_RE = re.compile(r"([.!?])(?:(?<=[^\W\d_]{2}.)(?<![A-Z]{2}.)|(?<=\d.))(?=[A-Z][a-z])")
+# set lets re skip to the next mark instead of trying the look-behinds at every character.
+GLUED_RE = re.compile(
+    r"([.!?])(?:(?<=[^\W_]{2}.)|(?<=\d.)|(?<=[^\W\d_][)”’\"].))(?=[A-Z][a-z]|[AI]\s|[A-Z]\.[A-Z]\.)"
+)
+# The same matches, spelled plainly (tests/rules/test_sen003_glued_sentences.py checks it).
+PLAIN_GLUED = r"(?:(?<=[^\W_]{2})|(?<=\d)|(?<=[^\W\d_][)”’\"]))([.!?])(?=[A-Z][a-z]|[AI]\s|[A-Z]\.[A-Z]\.)"
 
 
 class GluedSentences(Rule):
