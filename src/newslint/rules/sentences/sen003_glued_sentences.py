@@ -9,6 +9,8 @@ from ...parse.sentences import BEFORE_NUMBERS, TITLES
 from ...rule import Edit, Finding, Fix, Rule
 
 ABBREVIATIONS = TITLES | BEFORE_NUMBERS
+# A capitalised top-level domain after a stop is a domain name written in capitals: "FBI.Gov".
+DOMAIN_ENDINGS = frozenset("com org net gov edu int mil biz info io co uk eu".split())
 # A sentence end with no space before the next sentence: "2020.Credit", "said.The",
 # "the FBI.At", "in his 30s.He", "(FARA).Though", "on Tuesday.A White House aide",
 # "further.U.S. President". The left side is two letters or digits, or a word closed by a
@@ -73,6 +75,8 @@ class GluedSentences(Rule):
                     left -= 1
                 if prose[left : m.start()].lower().lstrip("(\"“") in ABBREVIATIONS:
                     continue  # "St.Louis", "Mr.Smith": an abbreviation, not a sentence end
+                if prose[at:word_end].lower() in DOMAIN_ENDINGS:
+                    continue  # "FBI.Gov": a domain name
                 yield Finding(
                     left, word_end,
                     f'No space after "{m.group(1)}": "{prose[left:word_end]}" looks like two sentences glued together',
