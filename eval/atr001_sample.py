@@ -1,7 +1,8 @@
 """The sample of sentences hand-labelled for ATR001 (data/atr001-labels.tsv), and how it was drawn.
 
-    python eval/atr001_sample.py            # the sampled (id, start, end) rows, no text
-    python eval/atr001_sample.py --show N   # the Nth batch of 40, with paragraph context, to label
+    python eval/atr001_sample.py                      # the first draw's (id, start, end) rows, no text
+    python eval/atr001_sample.py --show N             # its Nth batch of 40, with paragraph context, to label
+    python eval/atr001_sample.py --draw 2018 [--show N]   # the second draw, likewise
 
 A candidate is a sentence of an article's body (not its title), as newslint's own splitter
 finds it in ``Article.text``, that contains a number: digits, or a number word (two to
@@ -10,6 +11,14 @@ not count (it is far more often a pronoun, "one of"), nor do ordinal words ("fir
 The sample is drawn with a fixed seed: articles in a seeded order, at most
 ``PER_ARTICLE`` candidates from each, until at least ``SIZE`` sentences are taken. ``--show`` prints
 corpus text to the terminal only; nothing of it goes into the project.
+
+The labels grow by further draws (``DRAWS``: seed and size, in order), each made the same way
+with its own seed over the candidates the earlier draws did not take, and with at most
+``PER_ARTICLE`` sentences an article counting the earlier draws' (an article the first draw took
+two from gives none). The earlier draws are recomputed from their seeds, not read from the
+labels file, so every draw stays the same once its rows are labelled. No draw picks sentences by
+what is in them beyond having a number: precision and recall must not lean toward what ATR001
+already looks for.
 """
 
 from __future__ import annotations
@@ -28,6 +37,9 @@ from common import Article, load_articles  # noqa: E402
 SEED = 2017
 SIZE = 400
 PER_ARTICLE = 2
+# Every draw of the labels, in order: (seed, size). The first is (SEED, SIZE); the second was
+# drawn because the first held only 25 unsourced sentences, too few to measure recall on.
+DRAWS = ((SEED, SIZE), (2018, 450))
 
 _UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
          "sixteen seventeen eighteen nineteen"
@@ -66,18 +78,33 @@ def candidates(article: Article):
     return [s for s in body_sentences(article) if has_number(article.text[s[0] : s[1]])]
 
 
-def draw(articles: list[Article]) -> list[tuple[Article, tuple[int, int, int, int]]]:
-    rng = random.Random(SEED)
+def draw(articles: list[Article], seed: int = SEED) -> list[tuple[Article, tuple[int, int, int, int]]]:
+    """The draw made with ``seed`` (one of ``DRAWS``), after the draws before it."""
+    seeds = [s for s, _ in DRAWS]
+    if seed not in seeds:
+        raise SystemExit(f"error: no draw with seed {seed} (the draws are {', '.join(map(str, seeds))})")
+    taken: set[tuple[str, int, int]] = set()
+    for s, size in DRAWS[: seeds.index(seed)]:
+        taken.update((a.id, st[0], st[1]) for a, st in _draw_one(articles, s, size, taken))
+    return _draw_one(articles, seed, dict(DRAWS)[seed], taken)
+
+
+def _draw_one(articles, seed: int, size: int, taken: set[tuple[str, int, int]]):
+    per_article: dict[str, int] = {}
+    for aid, _, _ in taken:
+        per_article[aid] = per_article.get(aid, 0) + 1
+    rng = random.Random(seed)
     order = sorted(articles, key=lambda a: a.id)
     rng.shuffle(order)
     sample = []
     for article in order:
-        cands = candidates(article)
-        if not cands:
+        room = PER_ARTICLE - per_article.get(article.id, 0)
+        cands = [c for c in candidates(article) if (article.id, c[0], c[1]) not in taken]
+        if not cands or room <= 0:
             continue
-        picked = sorted(rng.sample(cands, min(PER_ARTICLE, len(cands))))
+        picked = sorted(rng.sample(cands, min(room, len(cands))))
         sample.extend((article, s) for s in picked)
-        if len(sample) >= SIZE:
+        if len(sample) >= size:
             break
     return sample
 
@@ -102,8 +129,11 @@ def show(sample, batch: int, size: int = 40) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", type=int, help="print batch N (40 sentences) with context")
+    parser.add_argument("--draw", type=int, default=SEED, metavar="SEED",
+                        help=f"which draw, by its seed (default {SEED}; the draws: "
+                             f"{', '.join(str(s) for s, _ in DRAWS)})")
     args = parser.parse_args()
-    sample = draw(load_articles(layout="labels-v1"))
+    sample = draw(load_articles(layout="labels-v1"), args.draw)
     if args.show is not None:
         show(sample, args.show)
         return 0
