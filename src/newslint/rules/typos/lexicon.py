@@ -61,6 +61,7 @@ __all__ = ["DIALECTS", "Lexicon", "load_lexicon", "build_index"]
 
 WORDS_FILE = data_path(__file__, "words.txt")
 INDEX_FILE = data_path(__file__, "words.idx")
+FREQUENCIES_FILE = data_path(__file__, "frequencies.txt")
 
 # Dialect option -> the words.txt section kinds it accepts.
 DIALECTS: dict[str, frozenset[str]] = {
@@ -242,6 +243,14 @@ class _Data:
         self.section_starts = starts
         self.section_levels = levels
         self.section_kinds = kinds
+        self._frequencies: Frequencies | None = None
+
+    @property
+    def frequencies(self) -> Frequencies:
+        """The word frequencies, read on first use: most runs never need them."""
+        if self._frequencies is None:
+            self._frequencies = Frequencies()
+        return self._frequencies
 
     def forms(self, low: str, h: int | None = None) -> list[tuple[str, int]]:
         """(word, section) for every listed word whose lower-case form is ``low``."""
@@ -267,6 +276,60 @@ class _Data:
                     if word == low or word.lower() == low:
                         out.append((word, bisect.bisect_right(self.section_starts, off) - 1))
             slot = (slot + 1) & tmask
+
+
+class Frequencies:
+    """Zipf frequencies of lowercase words (``frequencies.txt``, derived from wordfreq).
+
+    The file is kept as one string and bisected (its lines are sorted by word): reading it
+    costs about a millisecond, where building a dict of its 90,000 words would cost 20 to
+    30. A word missing from it is rarer than the file's floor (Zipf 2.0), or not a word.
+    """
+
+    def __init__(self, path: str = FREQUENCIES_FILE) -> None:
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError:  # a trimmed install: no frequencies, every word rare
+            raw = b""
+        if b"\r" in raw:
+            raw = raw.replace(b"\r\n", b"\n")
+        text = raw.decode("utf-8")
+        if text and not text.endswith("\n"):
+            text += "\n"
+        start = 0
+        while text.startswith("#", start):  # the header
+            start = text.find("\n", start) + 1
+        # Bisection looks one character back for a line break: start after one.
+        self.text = text if start else "\n" + text
+        self.start = start or 1
+        self._memo: dict[str, float | None] = {}
+
+    def zipf(self, word: str) -> float | None:
+        """The Zipf frequency of ``word`` (lowercase), or None below the floor."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        text = self.text
+        lo, hi = self.start, len(text)  # both at the start of a line
+        found = None
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = text.rfind("\n", lo - 1, mid) + 1  # the start of mid's line
+            tab = text.find("\t", s)
+            w = text[s:tab]
+            if w == word:
+                found = float(text[tab + 1 : text.find("\n", tab)])
+                break
+            if w < word:
+                lo = text.find("\n", tab) + 1
+            else:
+                hi = s
+        if len(self._memo) >= _CACHE_LIMIT:
+            self._memo.clear()
+        self._memo[word] = found
+        return found
 
 
 def load_lexicon(dialect: str = "any", context: RunContext | None = None) -> Lexicon:
@@ -437,6 +500,22 @@ class Lexicon:
         # A solid form from the partial size-80 list: the commoner reading ("long-term" is
         # common though "longterm" is a size-80 word).
         return min(solid, parts_level)
+
+    def zipf(self, word: str) -> float | None:
+        """How common ``word`` is in current English: its Zipf frequency (log10 of uses per
+        billion words; "the" 7.7, "cyber" 4.0, "recieve" 2.8) from ``frequencies.txt``, case
+        aside, or None for a word rarer than Zipf 2.0 or not of a-z only. It says nothing of
+        whether the word is spelled right: frequency lists hold common typos too.
+        Read lazily: the first call loads the file (about a millisecond)."""
+        return self._data.frequencies.zipf(word.lower())
+
+    def neighbours(self, word: str) -> dict[str, float]:
+        """The known words one edit from ``word`` (lower-case), with the cost of the slip
+        (``COSTS``) that would have turned each into ``word``."""
+        x = _plain(word).lower()
+        if not x or "-" in x:
+            return {}
+        return {c: cost for c, (_, cost, _, _) in self._candidates(x, 1).items() if c != x}
 
     # ---- suggestions
 
