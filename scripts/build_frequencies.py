@@ -8,8 +8,9 @@
 wordfreq (Robyn Speer, https://github.com/rspeer/wordfreq) estimates how often a word is
 used from many sources (Wikipedia, subtitles, news, books, the web, Twitter, Reddit). Its
 package is 56 MB with every language, so newslint ships only what TYP001 needs, derived
-here: the lowercase words of a-z only of the English ``large`` list whose Zipf frequency
-(log10 of uses per billion words) is ``--floor`` or more (2.0: once per ten million words).
+here: the lowercase words of a-z only of the English ``large`` list (and those with one
+apostrophe, for contractions: "don't") whose Zipf frequency (log10 of uses per billion
+words) is ``--floor`` or more (2.0: once per ten million words).
 
 Format: a ``#`` header (provenance, licence, selection), then one ``word<TAB>zipf`` line a
 word, zipf with two decimals (wordfreq keeps frequencies in steps of 0.01 Zipf), sorted by
@@ -35,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 TYPOS = HERE.parent / "src" / "newslint" / "rules" / "typos"
 DEFAULT_OUTPUT = TYPOS / "frequencies.txt"
 DEFAULT_WORDFREQ = Path("/tmp/wfpkg")
-WORD_RE = re.compile(r"[a-z]+")
+WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")  # words and contractions ("don't")
 DEFAULT_FLOOR = 2.0
 
 
@@ -60,7 +61,8 @@ def licence_sections(readme: str) -> str:
 
 
 def frequencies(get_frequency_dict, floor: float) -> list[tuple[str, float]]:
-    """(word, zipf) for the lowercase a-z words of English ``large`` at ``floor`` or more."""
+    """(word, zipf) for the lowercase a-z words (one apostrophe allowed) of English ``large``
+    at ``floor`` or more, sorted by word."""
     out = []
     for word, freq in get_frequency_dict("en", wordlist="large").items():
         if WORD_RE.fullmatch(word):
@@ -102,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         "#   terms of the sources: LICENSE-wordfreq.txt beside this file.",
         "# Citation: Robyn Speer. (2022). rspeer/wordfreq: v3.0 (v3.0.2). Zenodo.",
         "#   https://doi.org/10.5281/zenodo.7199437",
-        f"# Selection: lowercase words of a-z only, Zipf frequency >= {args.floor:.2f}; {len(rows)} words.",
+        f"# Selection: lowercase words of a-z only (one apostrophe allowed: don't), Zipf frequency >= {args.floor:.2f};",
+        f"#   {len(rows)} words.",
         "# Format: word<TAB>Zipf frequency (log10 of uses per billion words), sorted by word.",
         f"# Built: {args.date}",
     ]

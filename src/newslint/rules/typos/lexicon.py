@@ -7,7 +7,8 @@
     lex.knows("colour"), lex.knows("The"), lex.knows("don’t")      # True True True
     lex.level("the"), lex.level("colour"), lex.level("syzygy")     # 10 10 70 (None if unknown)
     lex.suggest("Observauion")                                     # ['Observation']
-    lex.suggest("iof", limit=3)                                    # ['if', 'of', 'ion']
+    lex.suggest("iof", limit=3)                                    # ['of', 'if', 'oof']
+    lex.zipf("cyber"), lex.zipf("syzygy")                          # 3.98 None (rarer than 2.0)
     load_lexicon("en-GB").knows("color")                           # False
 
 The words are SCOWL's (``words.txt`` beside this module, 238,448 words; see ``README.md``):
@@ -38,8 +39,10 @@ Lookup rules (``knows``):
   a hyphen, a common prefix ("co-ordinate", "anti-war", "al-Assad" as "Assad" is listed).
 - possessives are not the lexicon's job: strip "’s" before asking ("Assad’s" -> "Assad").
 
-Suggestions (``suggest``) are the known words one edit away, or two when there are none,
-ranked by the kind of slip (``COSTS``) and the word's level; see ``Lexicon.suggest``.
+Suggestions (``suggest``) are the known words one edit away, or two when there are none
+or none is in common use, ranked by the kind of slip (``COSTS``) and how common the word is
+(its Zipf frequency, from ``frequencies.txt``, derived from wordfreq and read only when
+first needed); see ``Lexicon.suggest``.
 Answers are memoised per lexicon, so asking twice costs a dict look-up.
 """
 
@@ -372,8 +375,18 @@ COSTS = {
     "first": 0.2,  # added when the slip is in the first letter, which is seldom wrong
 }
 FULL_LEVEL = 70  # the largest SCOWL size words.txt holds whole; above it, only a filtered part
-LEVEL_COST = 1 / 70  # per SCOWL size step: a level-70 word costs 1 more than a level-0 one, a level-80 1.14
 NAME_COST = 0.5  # a name (capitalised entry) offered for a lower-case word
+# How common a candidate is (its Zipf frequency, frequencies.txt) weighs against the cost of
+# the slip: each Zipf step (a factor of ten) below TOP_ZIPF costs FREQ_COST, so "has" (6.4)
+# beats "ha" (4.6) for "haa", and "the" beats "tube" for "tbe". A listed word missing from
+# the frequencies counts as UNLISTED_ZIPF, a little below their floor (2.0).
+FREQ_COST = 0.25
+TOP_ZIPF = 7.0
+UNLISTED_ZIPF = 1.5
+DIST2_COST = 0.3  # added to a candidate two edits away, besides the cost of its two slips
+RARE_ZIPF = 3.0  # one-edit candidates all rarer than this: look two edits away too ...
+WIDEN_LENGTH = 6  # ... for a word this long or longer
+CASE_COST = 0.3  # the right letters in the wrong capitals ("paris" -> "Paris")
 
 
 def _sub_kind(a: str, b: str) -> str:
@@ -504,10 +517,15 @@ class Lexicon:
     def zipf(self, word: str) -> float | None:
         """How common ``word`` is in current English: its Zipf frequency (log10 of uses per
         billion words; "the" 7.7, "cyber" 4.0, "recieve" 2.8) from ``frequencies.txt``, case
-        aside, or None for a word rarer than Zipf 2.0 or not of a-z only. It says nothing of
+        aside, or None for a word rarer than Zipf 2.0 or not of a-z only (and apostrophes). It says nothing of
         whether the word is spelled right: frequency lists hold common typos too.
         Read lazily: the first call loads the file (about a millisecond)."""
-        return self._data.frequencies.zipf(word.lower())
+        return self._data.frequencies.zipf(_plain(word).lower())
+
+    def _prior(self, low: str) -> float:
+        """How common the listed word ``low`` is, for ranking: its Zipf frequency or UNLISTED_ZIPF."""
+        z = self._data.frequencies.zipf(low)
+        return UNLISTED_ZIPF if z is None else z
 
     def neighbours(self, word: str) -> dict[str, float]:
         """The known words one edit from ``word`` (lower-case), with the cost of the slip
@@ -638,7 +656,9 @@ class Lexicon:
 
     def _candidates(self, x: str, max_distance: int) -> dict:
         """lower-case word -> [distance, cost, forms, kinds of slip] for the words nearest to
-        ``x``: those one edit away, or if there are none, two edits away.
+        ``x``: those one edit away, and those two edits away when there are none or, for a
+        word of ``WIDEN_LENGTH`` letters or more, when none is in common use (Zipf
+        ``RARE_ZIPF`` or more): "govenors" is "governors" misspelt, not "goners".
 
         (Searching two edits away even when there are words one edit away, and ranking all by
         cost, gained 0.2 points of right first suggestions and made the search far slower.)"""
@@ -649,7 +669,9 @@ class Lexicon:
         enders = self._enders({})
         self._edits(x, 0, px, sx, found, 1, (), enders)
         found.pop(x, None)
-        if found or max_distance < 2 or n < 4:
+        if max_distance < 2 or n < 4:
+            return found
+        if found and (n < WIDEN_LENGTH or any(self._prior(c) >= RARE_ZIPF for c in found)):
             return found
         # Distance 2, with the edits taken left to right: the first edit, at i, leaves e with
         # e[:i+1] == w[:i+1] for the word w sought (for any two edits there is such an order),
@@ -685,14 +707,17 @@ class Lexicon:
         none for a word the lexicon knows.
 
         Candidates are the known words one edit away (a letter left out, a letter too many,
-        a wrong letter, two neighbours swapped), or, when there are none and
-        ``max_distance`` is 2, two edits away (words under four letters stop at one). They
-        are ranked by distance, then by the cost of the slips (``COSTS``: a letter left out,
-        a doubled or undoubled letter, swapped neighbours and vowel mix-ups are cheap, any
-        other letter dear) plus the word's level (common words first), plus ``NAME_COST``
-        for a name offered for a lower-case word. A word only wrong in its capitals
-        ("paris") gets the listed form first ("Paris"). For a hyphenated word, its one
-        unknown part is corrected ("co-ordinnate" -> "co-ordinate").
+        a wrong letter, two neighbours swapped), and, when ``max_distance`` is 2, two edits
+        away when there are none or, for a word of ``WIDEN_LENGTH`` letters or more, when
+        none of them is in common use (Zipf ``RARE_ZIPF``); words under four letters stop
+        at one. They are ranked by the cost of the slips (``COSTS``: a letter left out, a
+        doubled or undoubled letter, swapped neighbours and vowel mix-ups are cheap, any
+        other letter dear; ``DIST2_COST`` more for two slips) plus ``FREQ_COST`` for each
+        step of Zipf frequency below ``TOP_ZIPF`` (so "haa" gives "has" before "ha", "tbe"
+        "the" before "tube"), plus ``NAME_COST`` for a name offered for a lower-case word.
+        The same letters in other capitals ("paris" -> "Paris") cost ``CASE_COST`` plus
+        the frequency term. For a hyphenated word, its one unknown part is corrected
+        ("co-ordinnate" -> "co-ordinate").
 
         Most words are settled one edit away; the search two edits away is what is dear, and
         ``max_distance=1`` leaves it out.
@@ -728,17 +753,19 @@ class Lexicon:
         x = w.lower()
         lower_input = not w[:1].isupper()
         levels = self._levels
+        prior = self._prior
         ranked: list[tuple[tuple, str]] = []
-        # Right letters, wrong capitals ("paris" -> "Paris", "nasa" -> "NASA"): first, as listed.
+        # Right letters, wrong capitals ("paris" -> "Paris", "nasa" -> "NASA"), as listed.
         for form, s in self._forms(x):
             if form != w:
-                ranked.append(((0, 0.0, levels[s]), form))
-        for dist, cost, forms, _ in self._candidates(x, max_distance).values():
+                ranked.append(((CASE_COST + FREQ_COST * (TOP_ZIPF - prior(x)), levels[s]), form))
+        for c, (dist, cost, forms, _) in self._candidates(x, max_distance).items():
             best = None
+            base = cost + FREQ_COST * (TOP_ZIPF - prior(c)) + (DIST2_COST if dist > 1 else 0.0)
             for form, s in forms:
                 level = levels[s]
-                # common words cost less; a name costs more as a correction of a lower-case word
-                score = (dist, cost + level * LEVEL_COST + (NAME_COST if lower_input and form[:1].isupper() else 0.0), level)
+                # a name costs more as a correction of a lower-case word
+                score = (base + (NAME_COST if lower_input and form[:1].isupper() else 0.0), level)
                 if best is None or score < best[0]:
                     best = (score, _match_case(w, form))
             ranked.append(best)
