@@ -6,7 +6,7 @@ import re
 from itertools import compress
 
 from ...document import Document
-from .lexicon import HYPHEN_PREFIXES, load_lexicon
+from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
 from .names import name_index
 from .words import document_words, has_inner_capital, is_latin, strip_possessive
@@ -21,6 +21,14 @@ AP_CLOSED_SUFFIXES = ("long", "wide")  # AP style closes these up: "weekslong", 
 MIN_COMPOUND_PART = 4  # "untill" (un + till) and "inthe" stay unknown; "homebuilders" is known
 MIN_AFTER_PREFIX = 5
 COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
+# Current words the word list lacks ("cyber", "wifi", "hardline"), told by frequency
+# (frequencies.txt, Zipf: log10 of uses per billion words). Frequency lists hold common typos
+# too ("alot" 3.9, "recieve" 2.8, "iof" 2.2), so a word is current only when no known word
+# one edit away is TYPO_GAP Zipf or more commoner (30 times): slips of a common word are
+# that word's typos, not a new word ("recieve": "receive" is 4.9).
+CURRENT_ZIPF = 2.5  # a word on its own: 3 uses in 10 million words or more
+SHAPED_ZIPF = 2.0  # a hyphenated word whose solid form is this common ("add-ons": "addons")
+TYPO_GAP = 1.5
 _DIGIT_RE = re.compile(r"\d")
 _VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
 
@@ -29,9 +37,10 @@ def is_derived(word: str, lexicon) -> bool:
     """A word the list lacks but English builds from one it has: a plural or third person
     ("proprietorships", "militaries"), a productive prefix ("interagency", "reposting"),
     an AP-style closed compound ("weekslong", "statewide"), or two words closed up
-    ("homebuilders", "dealmaker"). Parts are long enough that
+    ("homebuilders", "dealmaker", "planemaker"). Parts are long enough that
     common misspellings ("untill", "alot", "inthe") do not pass, and a word one slip from
-    a known word is that word misspelled ("charactor"), not "char" + "actor"."""
+    a much commoner word is that word misspelled ("charactor"), not "char" + "actor"
+    (``near_commoner_word``; a rare word one slip away, "platemaker", does not count)."""
     if word.endswith("s") and len(word) > 4 and (
         lexicon.knows(word[:-1]) or word.endswith("ies") and lexicon.knows(word[:-3] + "y")
     ):
@@ -44,12 +53,41 @@ def is_derived(word: str, lexicon) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= MIN_COMPOUND_PART and lexicon.knows(stem):
             return True
-    if lexicon.suggest(word, limit=1, max_distance=1):
+    if near_commoner_word(word, lexicon.zipf(word), lexicon):
         return False
     for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         if lexicon.knows(word[:i]) and lexicon.knows(word[i:]):
             return True
     return False
+
+
+def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
+    """Whether ``word`` (Zipf ``zipf``) is more likely a slip of a known word one edit away
+    than a word: that word is ``TYPO_GAP`` or more commoner or, when ``word`` is rarer than
+    the frequencies' floor (``zipf`` None), that word is any but a rare one of the size-80
+    words that no frequency list holds either ("planemaker" is no slip of "platemaker")."""
+    for near in lexicon.neighbours(word):
+        z = lexicon.zipf(near)
+        if zipf is None:
+            if z is not None or (lexicon.level(near) or FULL_LEVEL) <= FULL_LEVEL:
+                return True
+        elif z is not None and z >= zipf + TYPO_GAP:
+            return True
+    return False
+
+
+def is_current(word: str, lexicon, floor: float = CURRENT_ZIPF) -> bool:
+    """A word the list lacks that current English uses ("cyber", "wifi", "hardline",
+    "bromance"): Zipf ``floor`` or more, and not a slip of a much commoner known word
+    ("recieve", "alot", "iof" stay unknown though frequency lists hold them). A word of the
+    list the dialect does not take ("colour" under en-US) is the dialect's to judge."""
+    zipf = lexicon.zipf(word)
+    return (
+        zipf is not None
+        and zipf >= floor
+        and not lexicon.listed(word)
+        and not near_commoner_word(word, zipf, lexicon)
+    )
 
 
 class Vocabulary:
@@ -220,6 +258,8 @@ class UnknownWord(Rule):
             not initial or followed_by_name or all(p[0].isupper() for p in parts)
         ):
             return False  # a hyphenated name: Port-au-Prince, Kim Jong-un, Kollar-Kotelly
+        if len(parts) > 1 and is_current("".join(parts).lower(), lexicon, SHAPED_ZIPF):
+            return False  # "add-ons": "addons" is current
         for i, part in enumerate(parts):
             if not self._part_known(part, initial and i == 0, followed_by_name, i < len(parts) - 1, named):
                 return True
@@ -234,7 +274,8 @@ class UnknownWord(Rule):
             return True
         if part[0].isupper():
             # NameIndex.is_name, with what it asks of the article (the first part only) given
-            if not initial or followed_by_name or named or is_derived(part.lower(), lexicon):
+            low = part.lower()
+            if not initial or followed_by_name or named or is_derived(low, lexicon) or is_current(low, lexicon):
                 return True
             # A sentence-initial capital the article never repeats: a name unless it is one
             # edit away from a common word ("Teh" for "The").
@@ -242,4 +283,5 @@ class UnknownWord(Rule):
                 (level := lexicon.level(s.lower())) is not None and level <= COMMON_LEVEL
                 for s in lexicon.suggest(part, limit=3, max_distance=1)
             )
-        return is_derived(part.lower(), lexicon)
+        low = part.lower()
+        return is_derived(low, lexicon) or is_current(low, lexicon)
