@@ -523,9 +523,9 @@ class Lexicon:
         return self._data.frequencies.zipf(_plain(word).lower())
 
     def listed(self, low: str) -> bool:
-        """Whether the lower-case ``low`` is in words.txt as it is, in any dialect ("colour"
-        in the en-US lexicon too, where it is not known; "wifi" is not, "WiFi" is)."""
-        return any(form == low for form, _ in self._data.forms(low))
+        """Whether the lower-case ``low`` is in words.txt in any dialect and capitals
+        ("colour" in the en-US lexicon too, where it is not known; "paris" as "Paris")."""
+        return bool(self._data.forms(low))
 
     def _prior(self, low: str) -> float:
         """How common the listed word ``low`` is, for ranking: its Zipf frequency or UNLISTED_ZIPF."""

@@ -21,7 +21,7 @@ AP_CLOSED_SUFFIXES = ("long", "wide")  # AP style closes these up: "weekslong", 
 MIN_COMPOUND_PART = 4  # "untill" (un + till) and "inthe" stay unknown; "homebuilders" is known
 MIN_AFTER_PREFIX = 5
 COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
-# Current words the word list lacks ("cyber", "wifi", "hardline"), told by frequency
+# Current words the word list lacks ("cyber", "hardline", "rightwing"), told by frequency
 # (frequencies.txt, Zipf: log10 of uses per billion words). Frequency lists hold common typos
 # too ("alot" 3.9, "recieve" 2.8, "iof" 2.2), so a word is current only when no known word
 # one edit away is TYPO_GAP Zipf or more commoner (30 times): slips of a common word are
@@ -68,6 +68,8 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
     words that no frequency list holds either ("planemaker" is no slip of "platemaker")."""
     for near in lexicon.neighbours(word):
         z = lexicon.zipf(near)
+        if "'" in near and z is not None and zipf is not None and z >= zipf:
+            return True  # "dont": a dropped apostrophe is the commonest slip of all
         if zipf is None:
             if z is not None or (lexicon.level(near) or FULL_LEVEL) <= FULL_LEVEL:
                 return True
@@ -77,10 +79,12 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
 
 
 def is_current(word: str, lexicon, floor: float = CURRENT_ZIPF) -> bool:
-    """A word the list lacks that current English uses ("cyber", "wifi", "hardline",
-    "bromance"): Zipf ``floor`` or more, and not a slip of a much commoner known word
-    ("recieve", "alot", "iof" stay unknown though frequency lists hold them). A word of the
-    list the dialect does not take ("colour" under en-US) is the dialect's to judge."""
+    """A word the list lacks that current English uses ("cyber", "hardline", "rightwing"):
+    Zipf ``floor`` or more, and not a slip of a much commoner known word
+    ("recieve", "alot", "iof" stay unknown though frequency lists hold them). A word the
+    list has in other capitals or for another dialect is the list's to judge: frequency
+    lists fold case, so the count of "paris" is that of "Paris", and "colour" is not
+    to pass under en-US."""
     zipf = lexicon.zipf(word)
     return (
         zipf is not None
@@ -132,7 +136,13 @@ class UnknownWord(Rule):
     ## What it does
     Checks every word of the prose against an English word list (SCOWL, American and
     British spellings both accepted by default) and reports the ones it does not know,
-    with suggestions ranked by closeness and commonness. Names are recognised from the
+    with suggestions ranked by the kind of slip and by how common each candidate is
+    ("tbe": the, be, tube). A word the list lacks is accepted when English builds it
+    from known words ("homebuilders", "planemaker", "non-lethal") or when current
+    English uses it: a word-frequency list (wordfreq) has it at least 3 times in 10
+    million words and no known word one slip away is 30 times commoner ("cyber",
+    "hardline", "rightwing" pass; "recieve", "alot", "iof" do not, though frequency lists
+    hold them too). Names are recognised from the
     article itself: a capitalised word in mid-sentence is a name, and so is a
     sentence-initial word that the article also capitalises in mid-sentence. Words in
     quoted speech are checked too: a typo inside quotes is still a typo.
@@ -151,8 +161,15 @@ class UnknownWord(Rule):
     ```
 
     ## Known false positives
-    Rare words and new coinages the word list lacks, and sentence-initial names the
-    article never repeats in mid-sentence when they are one letter from a common word.
+    Rare words and new coinages that neither the word list nor the frequency list holds
+    ("disincentivizing", "escalatory"); current words one slip from a much commoner word
+    ("bromance" ~ romance, "funder" ~ founder, "expensing" ~ expending); parts of
+    Latin phrases, judged word by word ("in vitro" passes; "fide" of "bona fide" and
+    "facto" of "de facto" are one slip from "fire" and "factor"); lower-case forms of
+    words the list has only capitalised ("wifi" for "WiFi", "booker"), whose frequency is
+    the name's; and sentence-initial names the article never repeats in mid-sentence
+    when they are one letter from a common word. The frequency list is a snapshot (wordfreq 3.1.1): words
+    coined since are unknown to it.
     Add them to `accept` in the configuration or to the vocabulary file (exact words, or
     `/regex/` lines); `newslint words --unknown PATHS` lists a corpus's unknown words
     with counts. Words in other scripts, acronyms, words with digits, handles and
@@ -172,7 +189,7 @@ class UnknownWord(Rule):
     options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
     path_options = ("vocabulary",)
     reports_words = True
-    data_files = ("words.txt", "words.idx")  # the lexicon
+    data_files = ("words.txt", "words.idx", "frequencies.txt")  # the lexicon; frequencies read lazily
 
     def __init__(self, settings=None, context=None) -> None:
         super().__init__(settings, context)
