@@ -100,3 +100,55 @@ def test_lowercase_verdicts_kept_across_articles_report_every_occurrence():
             ("TYP001", "observauion"),
         ]
         assert found(linter, "A quiet post.\n") == []
+
+
+# ---- word frequency: current words accepted, frequent typos still reported, ranking
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is a cyber security expert.",  # SCOWL lacks it; every frequency list has it
+        "The hardline faction took add-ons to the planemaker.",  # frequency; solid form; compound
+        "Colleagues called it a no-brainer.",
+    ],
+)
+def test_current_words_the_list_lacks_are_accepted(text):
+    assert newslint.lint_text(text, "a.txt", select=["TYP001"]) == []
+
+
+@pytest.mark.parametrize("typo", ["recieve", "alot", "iof", "teh", "untill", "seperate", "dont", "paris"])
+def test_common_typos_are_reported_though_frequency_lists_hold_them(typo):
+    from newslint.rules.typos.lexicon import load_lexicon
+
+    assert load_lexicon().zipf(typo) >= 2.0  # wordfreq has them
+    [d] = newslint.lint_text(f"They will {typo} it.", "a.txt", select=["TYP001"])
+    assert d.text == typo
+
+
+def test_a_british_spelling_is_not_accepted_by_frequency_under_en_us(tmp_path):
+    config = write_config(tmp_path, '[rules.TYP001]\ndialect = "en-US"\n')
+    found = codes("The colour of the cyber world.", str(tmp_path / "a.txt"), select=["TYP001"], config=config)
+    assert found == [("TYP001", "colour")]
+
+
+@pytest.mark.parametrize(
+    "typo, first",
+    [("tbe", "the"), ("witk", "with"), ("ihs", "his"), ("iof", "of"), ("dont", "don't"), ("paris", "Paris")],
+)
+def test_suggestions_prefer_the_common_word(typo, first):
+    [d] = newslint.lint_text(f"It was {typo} point.", "a.txt", select=["TYP001"])
+    assert d.suggestions[0] == first
+
+
+def test_frequencies_are_read_only_when_needed():
+    # pre-commit runs newslint on every commit: copy of known words must not pay for them
+    from newslint.context import RunContext
+    from newslint.parse import parse
+    from newslint.rules.typos.typ001_unknown_word import UnknownWord
+
+    rule = UnknownWord(context=RunContext())
+    assert list(rule.check(parse("The cat sat on the mat.", "a.txt"))) == []
+    assert rule.lexicon._data._frequencies is None
+    assert list(rule.check(parse("The cyber cat sat.", "a.txt"))) == []
+    assert rule.lexicon._data._frequencies is not None

@@ -7,7 +7,8 @@
     lex.knows("colour"), lex.knows("The"), lex.knows("don’t")      # True True True
     lex.level("the"), lex.level("colour"), lex.level("syzygy")     # 10 10 70 (None if unknown)
     lex.suggest("Observauion")                                     # ['Observation']
-    lex.suggest("iof", limit=3)                                    # ['if', 'of', 'ion']
+    lex.suggest("iof", limit=3)                                    # ['of', 'if', 'oof']
+    lex.zipf("cyber"), lex.zipf("syzygy")                          # 3.98 None (rarer than 2.0)
     load_lexicon("en-GB").knows("color")                           # False
 
 The words are SCOWL's (``words.txt`` beside this module, 238,448 words; see ``README.md``):
@@ -38,8 +39,10 @@ Lookup rules (``knows``):
   a hyphen, a common prefix ("co-ordinate", "anti-war", "al-Assad" as "Assad" is listed).
 - possessives are not the lexicon's job: strip "’s" before asking ("Assad’s" -> "Assad").
 
-Suggestions (``suggest``) are the known words one edit away, or two when there are none,
-ranked by the kind of slip (``COSTS``) and the word's level; see ``Lexicon.suggest``.
+Suggestions (``suggest``) are the known words one edit away, or two when there are none
+or none is in common use, ranked by the kind of slip (``COSTS``) and how common the word is
+(its Zipf frequency, from ``frequencies.txt``, derived from wordfreq and read only when
+first needed); see ``Lexicon.suggest``.
 Answers are memoised per lexicon, so asking twice costs a dict look-up.
 """
 
@@ -61,6 +64,7 @@ __all__ = ["DIALECTS", "Lexicon", "load_lexicon", "build_index"]
 
 WORDS_FILE = data_path(__file__, "words.txt")
 INDEX_FILE = data_path(__file__, "words.idx")
+FREQUENCIES_FILE = data_path(__file__, "frequencies.txt")
 
 # Dialect option -> the words.txt section kinds it accepts.
 DIALECTS: dict[str, frozenset[str]] = {
@@ -242,6 +246,14 @@ class _Data:
         self.section_starts = starts
         self.section_levels = levels
         self.section_kinds = kinds
+        self._frequencies: Frequencies | None = None
+
+    @property
+    def frequencies(self) -> Frequencies:
+        """The word frequencies, read on first use: most runs never need them."""
+        if self._frequencies is None:
+            self._frequencies = Frequencies()
+        return self._frequencies
 
     def forms(self, low: str, h: int | None = None) -> list[tuple[str, int]]:
         """(word, section) for every listed word whose lower-case form is ``low``."""
@@ -267,6 +279,60 @@ class _Data:
                     if word == low or word.lower() == low:
                         out.append((word, bisect.bisect_right(self.section_starts, off) - 1))
             slot = (slot + 1) & tmask
+
+
+class Frequencies:
+    """Zipf frequencies of lowercase words (``frequencies.txt``, derived from wordfreq).
+
+    The file is kept as one string and bisected (its lines are sorted by word): reading it
+    costs about a millisecond, where building a dict of its 90,000 words would cost 20 to
+    30. A word missing from it is rarer than the file's floor (Zipf 2.0), or not a word.
+    """
+
+    def __init__(self, path: str = FREQUENCIES_FILE) -> None:
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError:  # a trimmed install: no frequencies, every word rare
+            raw = b""
+        if b"\r" in raw:
+            raw = raw.replace(b"\r\n", b"\n")
+        text = raw.decode("utf-8")
+        if text and not text.endswith("\n"):
+            text += "\n"
+        start = 0
+        while text.startswith("#", start):  # the header
+            start = text.find("\n", start) + 1
+        # Bisection looks one character back for a line break: start after one.
+        self.text = text if start else "\n" + text
+        self.start = start or 1
+        self._memo: dict[str, float | None] = {}
+
+    def zipf(self, word: str) -> float | None:
+        """The Zipf frequency of ``word`` (lowercase), or None below the floor."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        text = self.text
+        lo, hi = self.start, len(text)  # both at the start of a line
+        found = None
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = text.rfind("\n", lo - 1, mid) + 1  # the start of mid's line
+            tab = text.find("\t", s)
+            w = text[s:tab]
+            if w == word:
+                found = float(text[tab + 1 : text.find("\n", tab)])
+                break
+            if w < word:
+                lo = text.find("\n", tab) + 1
+            else:
+                hi = s
+        if len(self._memo) >= _CACHE_LIMIT:
+            self._memo.clear()
+        self._memo[word] = found
+        return found
 
 
 def load_lexicon(dialect: str = "any", context: RunContext | None = None) -> Lexicon:
@@ -309,8 +375,18 @@ COSTS = {
     "first": 0.2,  # added when the slip is in the first letter, which is seldom wrong
 }
 FULL_LEVEL = 70  # the largest SCOWL size words.txt holds whole; above it, only a filtered part
-LEVEL_COST = 1 / 70  # per SCOWL size step: a level-70 word costs 1 more than a level-0 one, a level-80 1.14
 NAME_COST = 0.5  # a name (capitalised entry) offered for a lower-case word
+# How common a candidate is (its Zipf frequency, frequencies.txt) weighs against the cost of
+# the slip: each Zipf step (a factor of ten) below TOP_ZIPF costs FREQ_COST, so "has" (6.4)
+# beats "ha" (4.6) for "haa", and "the" beats "tube" for "tbe". A listed word missing from
+# the frequencies counts as UNLISTED_ZIPF, a little below their floor (2.0).
+FREQ_COST = 0.25
+TOP_ZIPF = 7.0
+UNLISTED_ZIPF = 1.5
+DIST2_COST = 0.3  # added to a candidate two edits away, besides the cost of its two slips
+RARE_ZIPF = 3.0  # one-edit candidates all rarer than this: look two edits away too ...
+WIDEN_LENGTH = 6  # ... for a word this long or longer
+CASE_COST = 0.3  # the right letters in the wrong capitals ("paris" -> "Paris")
 
 
 def _sub_kind(a: str, b: str) -> str:
@@ -438,6 +514,32 @@ class Lexicon:
         # common though "longterm" is a size-80 word).
         return min(solid, parts_level)
 
+    def zipf(self, word: str) -> float | None:
+        """How common ``word`` is in current English: its Zipf frequency (log10 of uses per
+        billion words; "the" 7.7, "cyber" 4.0, "recieve" 2.8) from ``frequencies.txt``, case
+        aside, or None for a word rarer than Zipf 2.0 or not of a-z only (and apostrophes). It says nothing of
+        whether the word is spelled right: frequency lists hold common typos too.
+        Read lazily: the first call loads the file (about a millisecond)."""
+        return self._data.frequencies.zipf(_plain(word).lower())
+
+    def listed(self, low: str) -> bool:
+        """Whether the lower-case ``low`` is in words.txt in any dialect and capitals
+        ("colour" in the en-US lexicon too, where it is not known; "paris" as "Paris")."""
+        return bool(self._data.forms(low))
+
+    def _prior(self, low: str) -> float:
+        """How common the listed word ``low`` is, for ranking: its Zipf frequency or UNLISTED_ZIPF."""
+        z = self._data.frequencies.zipf(low)
+        return UNLISTED_ZIPF if z is None else z
+
+    def neighbours(self, word: str) -> dict[str, float]:
+        """The known words one edit from ``word`` (lower-case), with the cost of the slip
+        (``COSTS``) that would have turned each into ``word``."""
+        x = _plain(word).lower()
+        if not x or "-" in x:
+            return {}
+        return {c: cost for c, (_, cost, _, _) in self._candidates(x, 1).items() if c != x}
+
     # ---- suggestions
 
     def _has_prefix(self, s: str) -> bool:
@@ -559,7 +661,9 @@ class Lexicon:
 
     def _candidates(self, x: str, max_distance: int) -> dict:
         """lower-case word -> [distance, cost, forms, kinds of slip] for the words nearest to
-        ``x``: those one edit away, or if there are none, two edits away.
+        ``x``: those one edit away, and those two edits away when there are none or, for a
+        word of ``WIDEN_LENGTH`` letters or more, when none is in common use (Zipf
+        ``RARE_ZIPF`` or more): "govenors" is "governors" misspelt, not "goners".
 
         (Searching two edits away even when there are words one edit away, and ranking all by
         cost, gained 0.2 points of right first suggestions and made the search far slower.)"""
@@ -570,7 +674,9 @@ class Lexicon:
         enders = self._enders({})
         self._edits(x, 0, px, sx, found, 1, (), enders)
         found.pop(x, None)
-        if found or max_distance < 2 or n < 4:
+        if max_distance < 2 or n < 4:
+            return found
+        if found and (n < WIDEN_LENGTH or any(self._prior(c) >= RARE_ZIPF for c in found)):
             return found
         # Distance 2, with the edits taken left to right: the first edit, at i, leaves e with
         # e[:i+1] == w[:i+1] for the word w sought (for any two edits there is such an order),
@@ -606,14 +712,17 @@ class Lexicon:
         none for a word the lexicon knows.
 
         Candidates are the known words one edit away (a letter left out, a letter too many,
-        a wrong letter, two neighbours swapped), or, when there are none and
-        ``max_distance`` is 2, two edits away (words under four letters stop at one). They
-        are ranked by distance, then by the cost of the slips (``COSTS``: a letter left out,
-        a doubled or undoubled letter, swapped neighbours and vowel mix-ups are cheap, any
-        other letter dear) plus the word's level (common words first), plus ``NAME_COST``
-        for a name offered for a lower-case word. A word only wrong in its capitals
-        ("paris") gets the listed form first ("Paris"). For a hyphenated word, its one
-        unknown part is corrected ("co-ordinnate" -> "co-ordinate").
+        a wrong letter, two neighbours swapped), and, when ``max_distance`` is 2, two edits
+        away when there are none or, for a word of ``WIDEN_LENGTH`` letters or more, when
+        none of them is in common use (Zipf ``RARE_ZIPF``); words under four letters stop
+        at one. They are ranked by the cost of the slips (``COSTS``: a letter left out, a
+        doubled or undoubled letter, swapped neighbours and vowel mix-ups are cheap, any
+        other letter dear; ``DIST2_COST`` more for two slips) plus ``FREQ_COST`` for each
+        step of Zipf frequency below ``TOP_ZIPF`` (so "haa" gives "has" before "ha", "tbe"
+        "the" before "tube"), plus ``NAME_COST`` for a name offered for a lower-case word.
+        The same letters in other capitals ("paris" -> "Paris") cost ``CASE_COST`` plus
+        the frequency term. For a hyphenated word, its one unknown part is corrected
+        ("co-ordinnate" -> "co-ordinate").
 
         Most words are settled one edit away; the search two edits away is what is dear, and
         ``max_distance=1`` leaves it out.
@@ -649,17 +758,19 @@ class Lexicon:
         x = w.lower()
         lower_input = not w[:1].isupper()
         levels = self._levels
+        prior = self._prior
         ranked: list[tuple[tuple, str]] = []
-        # Right letters, wrong capitals ("paris" -> "Paris", "nasa" -> "NASA"): first, as listed.
+        # Right letters, wrong capitals ("paris" -> "Paris", "nasa" -> "NASA"), as listed.
         for form, s in self._forms(x):
             if form != w:
-                ranked.append(((0, 0.0, levels[s]), form))
-        for dist, cost, forms, _ in self._candidates(x, max_distance).values():
+                ranked.append(((CASE_COST + FREQ_COST * (TOP_ZIPF - prior(x)), levels[s]), form))
+        for c, (dist, cost, forms, _) in self._candidates(x, max_distance).items():
             best = None
+            base = cost + FREQ_COST * (TOP_ZIPF - prior(c)) + (DIST2_COST if dist > 1 else 0.0)
             for form, s in forms:
                 level = levels[s]
-                # common words cost less; a name costs more as a correction of a lower-case word
-                score = (dist, cost + level * LEVEL_COST + (NAME_COST if lower_input and form[:1].isupper() else 0.0), level)
+                # a name costs more as a correction of a lower-case word
+                score = (base + (NAME_COST if lower_input and form[:1].isupper() else 0.0), level)
                 if best is None or score < best[0]:
                     best = (score, _match_case(w, form))
             ranked.append(best)

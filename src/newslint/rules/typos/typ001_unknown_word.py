@@ -6,7 +6,7 @@ import re
 from itertools import compress
 
 from ...document import Document
-from .lexicon import HYPHEN_PREFIXES, load_lexicon
+from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
 from .names import name_index
 from .words import document_words, has_inner_capital, is_latin, strip_possessive
@@ -21,6 +21,14 @@ AP_CLOSED_SUFFIXES = ("long", "wide")  # AP style closes these up: "weekslong", 
 MIN_COMPOUND_PART = 4  # "untill" (un + till) and "inthe" stay unknown; "homebuilders" is known
 MIN_AFTER_PREFIX = 5
 COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
+# Current words the word list lacks ("cyber", "hardline", "rightwing"), told by frequency
+# (frequencies.txt, Zipf: log10 of uses per billion words). Frequency lists hold common typos
+# too ("alot" 3.9, "recieve" 2.8, "iof" 2.2), so a word is current only when no known word
+# one edit away is TYPO_GAP Zipf or more commoner (30 times): slips of a common word are
+# that word's typos, not a new word ("recieve": "receive" is 4.9).
+CURRENT_ZIPF = 2.5  # a word on its own: 3 uses in 10 million words or more
+SHAPED_ZIPF = 2.0  # a hyphenated word whose solid form is this common ("add-ons": "addons")
+TYPO_GAP = 1.5
 _DIGIT_RE = re.compile(r"\d")
 _VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
 
@@ -29,9 +37,10 @@ def is_derived(word: str, lexicon) -> bool:
     """A word the list lacks but English builds from one it has: a plural or third person
     ("proprietorships", "militaries"), a productive prefix ("interagency", "reposting"),
     an AP-style closed compound ("weekslong", "statewide"), or two words closed up
-    ("homebuilders", "dealmaker"). Parts are long enough that
+    ("homebuilders", "dealmaker", "planemaker"). Parts are long enough that
     common misspellings ("untill", "alot", "inthe") do not pass, and a word one slip from
-    a known word is that word misspelled ("charactor"), not "char" + "actor"."""
+    a much commoner word is that word misspelled ("charactor"), not "char" + "actor"
+    (``near_commoner_word``; a rare word one slip away, "platemaker", does not count)."""
     if word.endswith("s") and len(word) > 4 and (
         lexicon.knows(word[:-1]) or word.endswith("ies") and lexicon.knows(word[:-3] + "y")
     ):
@@ -44,12 +53,45 @@ def is_derived(word: str, lexicon) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= MIN_COMPOUND_PART and lexicon.knows(stem):
             return True
-    if lexicon.suggest(word, limit=1, max_distance=1):
+    if near_commoner_word(word, lexicon.zipf(word), lexicon):
         return False
     for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         if lexicon.knows(word[:i]) and lexicon.knows(word[i:]):
             return True
     return False
+
+
+def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
+    """Whether ``word`` (Zipf ``zipf``) is more likely a slip of a known word one edit away
+    than a word: that word is ``TYPO_GAP`` or more commoner or, when ``word`` is rarer than
+    the frequencies' floor (``zipf`` None), that word is any but a rare one of the size-80
+    words that no frequency list holds either ("planemaker" is no slip of "platemaker")."""
+    for near in lexicon.neighbours(word):
+        z = lexicon.zipf(near)
+        if "'" in near and z is not None and zipf is not None and z >= zipf:
+            return True  # "dont": a dropped apostrophe is the commonest slip of all
+        if zipf is None:
+            if z is not None or (lexicon.level(near) or FULL_LEVEL) <= FULL_LEVEL:
+                return True
+        elif z is not None and z >= zipf + TYPO_GAP:
+            return True
+    return False
+
+
+def is_current(word: str, lexicon, floor: float = CURRENT_ZIPF) -> bool:
+    """A word the list lacks that current English uses ("cyber", "hardline", "rightwing"):
+    Zipf ``floor`` or more, and not a slip of a much commoner known word
+    ("recieve", "alot", "iof" stay unknown though frequency lists hold them). A word the
+    list has in other capitals or for another dialect is the list's to judge: frequency
+    lists fold case, so the count of "paris" is that of "Paris", and "colour" is not
+    to pass under en-US."""
+    zipf = lexicon.zipf(word)
+    return (
+        zipf is not None
+        and zipf >= floor
+        and not lexicon.listed(word)
+        and not near_commoner_word(word, zipf, lexicon)
+    )
 
 
 class Vocabulary:
@@ -94,7 +136,13 @@ class UnknownWord(Rule):
     ## What it does
     Checks every word of the prose against an English word list (SCOWL, American and
     British spellings both accepted by default) and reports the ones it does not know,
-    with suggestions ranked by closeness and commonness. Names are recognised from the
+    with suggestions ranked by the kind of slip and by how common each candidate is
+    ("tbe": the, be, tube). A word the list lacks is accepted when English builds it
+    from known words ("homebuilders", "planemaker", "non-lethal") or when current
+    English uses it: a word-frequency list (wordfreq) has it at least 3 times in 10
+    million words and no known word one slip away is 30 times commoner ("cyber",
+    "hardline", "rightwing" pass; "recieve", "alot", "iof" do not, though frequency lists
+    hold them too). Names are recognised from the
     article itself: a capitalised word in mid-sentence is a name, and so is a
     sentence-initial word that the article also capitalises in mid-sentence. Words in
     quoted speech are checked too: a typo inside quotes is still a typo.
@@ -113,8 +161,15 @@ class UnknownWord(Rule):
     ```
 
     ## Known false positives
-    Rare words and new coinages the word list lacks, and sentence-initial names the
-    article never repeats in mid-sentence when they are one letter from a common word.
+    Rare words and new coinages that neither the word list nor the frequency list holds
+    ("disincentivizing", "escalatory"); current words one slip from a much commoner word
+    ("bromance" ~ romance, "funder" ~ founder, "expensing" ~ expending); parts of
+    Latin phrases, judged word by word ("in vitro" passes; "fide" of "bona fide" and
+    "facto" of "de facto" are one slip from "fire" and "factor"); lower-case forms of
+    words the list has only capitalised ("wifi" for "WiFi", "booker"), whose frequency is
+    the name's; and sentence-initial names the article never repeats in mid-sentence
+    when they are one letter from a common word. The frequency list is a snapshot (wordfreq 3.1.1): words
+    coined since are unknown to it.
     Add them to `accept` in the configuration or to the vocabulary file (exact words, or
     `/regex/` lines); `newslint words --unknown PATHS` lists a corpus's unknown words
     with counts. Words in other scripts, acronyms, words with digits, handles and
@@ -134,7 +189,7 @@ class UnknownWord(Rule):
     options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
     path_options = ("vocabulary",)
     reports_words = True
-    data_files = ("words.txt", "words.idx")  # the lexicon
+    data_files = ("words.txt", "words.idx", "frequencies.txt")  # the lexicon; frequencies read lazily
 
     def __init__(self, settings=None, context=None) -> None:
         super().__init__(settings, context)
@@ -220,6 +275,8 @@ class UnknownWord(Rule):
             not initial or followed_by_name or all(p[0].isupper() for p in parts)
         ):
             return False  # a hyphenated name: Port-au-Prince, Kim Jong-un, Kollar-Kotelly
+        if len(parts) > 1 and is_current("".join(parts).lower(), lexicon, SHAPED_ZIPF):
+            return False  # "add-ons": "addons" is current
         for i, part in enumerate(parts):
             if not self._part_known(part, initial and i == 0, followed_by_name, i < len(parts) - 1, named):
                 return True
@@ -234,7 +291,8 @@ class UnknownWord(Rule):
             return True
         if part[0].isupper():
             # NameIndex.is_name, with what it asks of the article (the first part only) given
-            if not initial or followed_by_name or named or is_derived(part.lower(), lexicon):
+            low = part.lower()
+            if not initial or followed_by_name or named or is_derived(low, lexicon) or is_current(low, lexicon):
                 return True
             # A sentence-initial capital the article never repeats: a name unless it is one
             # edit away from a common word ("Teh" for "The").
@@ -242,4 +300,5 @@ class UnknownWord(Rule):
                 (level := lexicon.level(s.lower())) is not None and level <= COMMON_LEVEL
                 for s in lexicon.suggest(part, limit=3, max_distance=1)
             )
-        return is_derived(part.lower(), lexicon)
+        low = part.lower()
+        return is_derived(low, lexicon) or is_current(low, lexicon)
