@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...document import LIST_ITEM, PARAGRAPH, QUOTE, Document
 from ...parse.sentences import WEEKDAYS
 from ...rule import Finding, Rule
-from .figures import MONTHS, NUMBER_WORDS, STOP, WORD_SCALES, Figure, find_figures, opens_figure
+from .figures import MONEY_VERBS, MONTHS, NUMBER_WORDS, STOP, WORD_SCALES, Figure, find_figures, opens_figure
 from .tables import COUNTED_FILE, CUES_FILE, TABLE_OPTIONS, Cues, Tables, load_tables
 
 if TYPE_CHECKING:
@@ -44,8 +44,26 @@ CONTENT_STOP = STOP | MONTHS | WEEKDAYS | frozenset(NUMBER_WORDS) | WORD_SCALES 
 # ("the bill would cut the rate to 21 percent"), not a measured statistic.
 HYPOTHETICAL = frozenset(
     """would could might should if unless plan plans planned proposal proposed proposes bill
-    legislation law draft expected projected""".split()
+    legislation law draft expected projected authorizes authorized authorize allowed allows cap caps capped
+    limit limits requested request requests required requires""".split()
 )
+# A count in a sentence with one of these is a term of a law or a rule ("the credit phases
+# out once a maker has sold 200,000 vehicles", "a motion needs 60 votes"), not a claim.
+TERMS = frozenset("law laws allows allowed requires require required bill legislation proposal".split())
+# A percentage in a sentence with one of these is published market data ("GM shares fell 1.2
+# percent", "the index rose 0.2%"): public record, not a claim.
+MARKET_DATA = frozenset("shares stock stocks index indexes yield yields bonds".split())
+# A scored effect under one of these is a limit set by a rule, not a claim: "the plan is
+# required to add no more than $1.5 trillion to the deficit".
+LIMITS = frozenset("required requires allowed allows limit limits cap capped authorizes authorized".split())
+# A correction note ("This version of the story corrects the amount to $25 million") states
+# no claim.
+CORRECTION = frozenset(("corrects", "corrected", "correction"))
+
+# A sum in a sentence with a word of each set is a plan's scored effect, a claim even when
+# the sentence speaks of a plan: "the bill would add $1.4 trillion to the national debt".
+SCORED = frozenset("deficit deficits debt revenue revenues".split())
+SCORING = frozenset("add adds adding addition increase increases lost lose loses losing widen reduce reduces".split())
 
 _STEM_RE = re.compile(r"(?:'s|’s|ments|ment|ings|ing|ed|es|s)$")
 
@@ -55,19 +73,28 @@ class UnattributedFigure(Rule):
 
     ## What it does
     Finds figure claims, a number in digits or words attached to a counted thing
-    ("18 Turkish soldiers", "nearly a million Syrians", "300 have been killed"), a
-    percentage ("5%", "3.2 percent") or a sum of money ("$3m", "1.5bn euros"), and
-    reports those that claim something happened (their sentence has an event word such
-    as "killed", "fled", "rose"; a percentage or sum must also measure a listed thing such
-    as sales or prices) and have no attribution: none in their own sentence ("said", "told",
-    "according to", "citing", "estimated", "figures from", "a survey by ... found",
-    "in a statement", "officials say", and the spun forms the spin rule reports, such as
-    "in step with" and "stated"), and none in a neighbouring sentence of the same
-    paragraph that continues the same subject (shares a content word, opens with "It" or
-    "They", or speaks of "the toll" or "the figures"). A figure inside quoted speech is
-    attributed to its speaker when the paragraph, or the one before or after it, names
-    one. Attribution cues live in `attribution-cues.txt` and counted things in
-    `counted-things.txt`, beside the rule; the options add to both.
+    ("18 Turkish soldiers", "nearly a million Syrians", "300 have been killed", "a dozen
+    women", "15 billion gallons", "totaling 22,745"), a percentage ("5%", "3.2 percent"),
+    a share of something counted ("9 percent of refugees", "a third of residents",
+    "two-thirds of voters") or a sum of money ("$3m", "1.5bn euros"), and reports those
+    that claim something: a count whose sentence has an event word ("killed", "fled",
+    "accused", "hired", "emitted", "sold"); any share; a percentage or sum with an event
+    word and a measured thing ("sales rose 5%"); a sum that changed hands ("invested $3m",
+    "cost taxpayers $700 billion", "winning $2 billion in settlements"); and a plan's scored
+    effect on a deficit, a debt or revenue ("the bill would add $1.5 trillion to the
+    deficit"), which is a claim even though a plan's terms are not. It reports them when
+    they have no attribution: none in their own sentence ("said", "told", "according to",
+    "citing", "estimated", "figures from", "a survey by ... found", "in a statement",
+    "officials say", "first reported in a newspaper story", and the spun forms the spin
+    rule reports, such as "in step with" and "stated"); none in the sentence before, when
+    that sentence attributes something of its own (not only a quotation: '"We are
+    ready," she said.' sources its quotation, not the figures after it) and the figure's
+    sentence continues it ("Officials said on Monday. Forty people were hurt."); and none
+    in the sentence after, when that sentence clearly continues the figure (speaks of "the
+    toll" or "the figures", opens with "It" or "They", or shares two content words with it).
+    A figure inside quoted speech is attributed to its speaker when the paragraph, or the
+    one before or after it, names one. Attribution cues live in `attribution-cues.txt` and
+    counted things in `counted-things.txt`, beside the rule; the options add to both.
 
     Not figures, because they need no source: dates, years, times and weekdays ("Feb. 27,
     2020", "at 10:30", "since 2012"), ages ("Smith, 33,", "aged 33"), durations and
@@ -75,7 +102,10 @@ class UnattributedFigure(Rule):
     time"), names with numbers ("M5", "G8", "Formula 1", "BBC Two", "Boeing 737"), sports
     scores and results ("won 3-1"), addresses ("10 Downing Street"), page, section and
     article numbers ("page 5", "Article 50"), a number that refers back ("the 18
-    soldiers"), and vague plurals ("hundreds", "dozens", "thousands of troops").
+    soldiers"), vague plurals ("hundreds", "dozens", "thousands of troops"), the terms of a
+    law, bill or plan ("would cut the rate to 21 percent", "a motion requires 60 votes",
+    "allows $1 billion"), a limit set by a rule on a scored effect, published market data
+    ("GM shares fell 1.2 percent") and correction notes.
     Headings, captions and front-matter fields are not checked: a headline is sourced by
     its story.
 
@@ -107,14 +137,21 @@ class UnattributedFigure(Rule):
     ```
 
     ## Known false positives
-    An established fact stated with a count ("the 27 member states", "Turkey set up 12
-    observation posts under the 2018 agreement") is reported when the count is followed
-    by a counted thing; a source given more than one sentence away, or in a sentence
-    that shares no word with the figure's, is not seen ("The ministry gave its update on
-    Tuesday. Twenty people have died."). Figures whose counted thing is not in the list
-    ("5 million copies") are missed rather than guessed; add the noun with `counted`. A
-    sentence whose subject is the source's own action ("Police arrested 23 people") is
-    reported, as are market moves ("shares fell 1.2 percent") next to a measured word.
+    An established fact stated with a count and an event word ("the 27 member states
+    signed", "Turkey set up 12 observation posts under the 2018 agreement") or a public act
+    of named actors ("the letter was signed by 19 Republicans") is reported, as are figures
+    an earlier paragraph credits to its source, and, in a long sentence glued from a list,
+    every figure of the list. A sentence whose subject is the source's own action ("Police
+    arrested 23 people") is reported.
+
+    Still missed: a figure in the same sentence as an attribution cue that does not govern it
+    ("Trump said in September he would protect around 700,000 Dreamers"); a standing size
+    stated as a fact with no event word ("a country with hundreds of thousands of
+    immigrants", "his 42.3 million followers", "Puerto Rico's $72 billion debt"); counts of
+    two ("shot and killed two people", below `min-value`); vague plurals unless
+    `vague-plurals` is set; a share with no counted thing ("26 percent were Muslim"); the
+    value of a private contract; and figures in an untagged quotation whose speaker is named
+    only near it. A source more than one sentence away is not seen.
     """
 
     code = "ATR001"
@@ -181,9 +218,10 @@ class UnattributedFigure(Rule):
                         cited_block(bi) or cited_block(bi - 1) or cited_block(bi + 1)
                     ):
                         continue  # a quotation with its speaker
-                    if not same_only and any(
-                        0 <= j < len(sentences) and has_cue(j) and _continues(sentences[si], sentences[j], j < si, cues)
-                        for j in (si - 1, si + 1)
+                    if not same_only and (
+                        (si >= 1 and has_cue(si - 1) and _introduces(sentences[si - 1], sentences[si], cues))
+                        or (si + 1 < len(sentences) and has_cue(si + 1)
+                            and _continues(sentences[si], sentences[si + 1], False, cues))
                     ):
                         continue
                     text = " ".join(document.text[fig.start : fig.end].split())
@@ -191,17 +229,54 @@ class UnattributedFigure(Rule):
 
 
 def _claims(figures: list[Figure], sentence: Sentence, tables: Tables) -> list[Figure]:
-    """The figures that claim something happened: a count with an event word in its sentence
-    ("killed", "fled", "rose"), a percentage or sum with an event word and a measured thing
-    ("sales rose 5%"). "A city of 36,000 people" and "a 35 percent tax rate" state
-    established facts and need no source."""
+    """The figures that claim something: a count with an event word in its sentence
+    ("killed", "fled", "hired"); a share of something counted ("9 percent of refugees", "a
+    third of residents"); a percentage or sum with an event word and a measured thing ("sales
+    rose 5%") or a sum that changed hands ("invested $3m", "cost taxpayers $7bn"); and a
+    sum scored as the effect of a plan on a deficit, a debt or revenue ("would add $1.5
+    trillion to the deficit"). "A city of 36,000 people" and "a 35 percent tax rate" state
+    established facts, and the terms of a plan ("would cut the rate to 21 percent") are no
+    claim: they need no source."""
     words = {t.text.lower() for t in sentence.words}
-    if words.isdisjoint(tables.events):
+    if not words.isdisjoint(CORRECTION):
         return []
-    if (words.isdisjoint(tables.measured) and not _has_measured_phrase(sentence, tables.measured)) \
-            or not words.isdisjoint(HYPOTHETICAL):
-        return [f for f in figures if f.kind == "count"]
-    return figures
+    event = not words.isdisjoint(tables.events)
+    hypothetical = not words.isdisjoint(HYPOTHETICAL)
+    measured = None
+    claims = []
+    for f in figures:
+        kind = f.kind
+        if kind == "count":
+            if event and words.isdisjoint(TERMS):
+                claims.append(f)
+        elif kind == "share":
+            if not hypothetical:
+                claims.append(f)
+        else:
+            if kind == "money" and not words.isdisjoint(SCORED) and not words.isdisjoint(SCORING) \
+                    and words.isdisjoint(LIMITS):
+                claims.append(f)  # a scored effect: "would add $1.5 trillion to the deficit"
+                continue
+            if hypothetical or (kind == "percent" and not words.isdisjoint(MARKET_DATA)):
+                continue  # a plan's terms; a published share price or index move
+            if kind == "money" and _after_money_verb(sentence, f):
+                claims.append(f)  # "invested billions", "cost taxpayers $700 billion"
+                continue
+            if measured is None:
+                measured = not words.isdisjoint(tables.measured) or _has_measured_phrase(sentence, tables.measured)
+            if event and measured:
+                claims.append(f)
+    return claims
+
+
+def _after_money_verb(sentence: Sentence, fig: Figure) -> bool:
+    """Whether a money verb stands just before the sum, with at most two words between
+    ("spent more than $3m", "cost taxpayers $700 billion")."""
+    words = sentence.words
+    for k, t in enumerate(words):
+        if t.start >= fig.start:
+            return any(w.text.lower() in MONEY_VERBS for w in words[max(0, k - 3) : k])
+    return False
 
 
 def _has_measured_phrase(sentence: Sentence, measured: frozenset[str]) -> bool:
@@ -238,6 +313,17 @@ def _ends_in_attribution(sentence: Sentence, cues: Cues) -> bool:
     return sum(1 for t in sentence.words if t.start >= last.end()) <= TRAILING_WORDS
 
 
+def _introduces(first: Sentence, figure_sentence: Sentence, cues: Cues) -> bool:
+    """Whether the attributed first sentence of a paragraph is the source of the paragraph's
+    next sentence: it attributes something of its own, not only a quotation ('"We are
+    ready," she said.' sources the quotation, not the figures after it), and the next
+    sentence continues it."""
+    prose = first.block.document.prose
+    if any(mark in prose[first.start : first.end] for mark in _QUOTE_MARKS):
+        return False
+    return _continues(figure_sentence, first, True, cues)
+
+
 def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cues: Cues) -> bool:
     """Whether the attributed ``other`` sentence is about the same subject as the figure's."""
     words = other.words
@@ -251,4 +337,8 @@ def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cu
             return True  # "The ministry said on Tuesday." then the figures
         if any(t.text.lower() == "had" for t in figure_sentence.words):
             return True  # reported speech goes on: "... said. Twenty people had died."
-    return bool(_keys(figure_sentence) & _keys(other))
+        return bool(_keys(figure_sentence) & _keys(other))
+    # A following sentence that names a source continues the figure only when it says more
+    # of the same thing: two content words in common, not one name ("The tax bill would add
+    # $1.4 trillion to the debt. The senator said he liked the bill.").
+    return len(_keys(figure_sentence) & _keys(other)) >= 2
