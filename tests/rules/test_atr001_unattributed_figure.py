@@ -204,3 +204,66 @@ def test_counted_measured_and_events_options(tmp_path):
 def test_bad_option_is_a_configuration_error(tmp_path):
     with pytest.raises(NewslintError, match="min-value"):
         reported("Text.", with_options(tmp_path, 'min-value = "three"'))
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        # counts of the kinds the guideline lists, with their event words
+        ("More than a dozen shoppers have accused the chain of overcharging.", "a dozen shoppers"),
+        ("The bakery hired 14 firms to redesign its shops.", "14 firms"),
+        ("The plant emitted 40 million tons of ash last year.", "40 million tons"),
+        ("The novel sold 300,000 copies in its first month.", "300,000 copies"),
+        ("Pending applications are piling up, totaling 8,412 by May.", "8,412"),
+        # a share of something counted is a statistic, with or without an event word
+        ("Only 12 percent of voters back the mayor.", "12 percent of voters"),
+        ("About a third of the valley's residents are still without water.", "a third of the valley's residents"),
+        ("Two-thirds of the members back the change.", "Two-thirds of the members"),
+        # sums that changed hands
+        ("The slump cost savers $40 billion in lost interest.", "$40 billion"),
+        ("The firm has invested $2 million in new ovens.", "$2 million"),
+        # a plan's scored effect is a claim even though its terms are not
+        ("The package would add $900 billion to the deficit over a decade.", "$900 billion"),
+        ("The reform was expected to add $300 million to the city's debt.", "$300 million"),
+    ],
+)
+def test_wider_claims_are_reported(sentence, figure):
+    assert reported(sentence) == [figure]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # terms of a plan or a law, limits, market data, corrections: no claim
+        "The measure is required to add no more than $500 billion to the deficit.",
+        "The statute authorizes $60 million in school spending.",
+        "The credit phases out once a maker has sold 200,000 cars, the law allows.",
+        "A motion requires 60 votes, and the bill fell short.",
+        "Harbor shares fell 3 percent in late trading.",
+        "This version of the story corrects the sum raised to $4 million.",
+        # a claimed attack is not a claimed toll, but the toll stays sourced when cited
+        "The bakery chain said 12 percent of its shops lost money.",
+    ],
+)
+def test_terms_limits_and_market_data_are_not_reported(sentence):
+    assert reported(sentence) == []
+
+
+def test_claimed_responsibility_is_not_attribution_of_the_toll():
+    assert reported("A militia claimed responsibility for the bombing that killed 14 people.") == ["14 people"]
+    assert reported("A militia claimed 14 people were killed.") == []
+
+
+def test_first_sentence_of_the_paragraph_sources_the_next():
+    assert reported("The port authority said on Friday that traffic was falling. Cargo volumes fell 9 percent in May.") == []
+    # a quotation's tag sources the quotation, not what follows it
+    assert reported("“The harbour is quiet,” the manager said. The strike cost shippers $5 million.") == ["$5 million"]
+
+
+def test_a_following_sentence_must_continue_the_figure_to_source_it():
+    # one name in common is not enough
+    text = "The tax package was expected to add $800 billion to the debt. The senator said the package pleased him."
+    assert reported(text) == ["$800 billion"]
+    # a sentence about the same measure is
+    text = "Exports fell 6 percent in the quarter. The decline in exports was confirmed by customs data."
+    assert reported(text) == []
