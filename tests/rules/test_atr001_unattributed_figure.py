@@ -267,3 +267,84 @@ def test_a_following_sentence_must_continue_the_figure_to_source_it():
     # a sentence about the same measure is
     text = "Exports fell 6 percent in the quarter. The decline in exports was confirmed by customs data."
     assert reported(text) == []
+
+
+# Sources and background the widening first took for claims: each pair shows the same
+# figure reported without the source or the background, and not with it.
+
+
+@pytest.mark.parametrize(
+    "claim, sourced",
+    [
+        # an estimate whose maker is the subject of an estimating verb
+        ("Acme's cost of meeting the rule rose to $400 million last year.",
+         "Acme put its cost of meeting the rule at around $400 million last year."),
+        # a lawsuit, a charge or a conviction is the source of what it alleges or finds
+        ("The fund cost investors $90 million.",
+         "A lawsuit accuses the fund of having cost investors $90 million."),
+        ("He set off a bomb last week, injuring 25 people.",
+         "He was convicted of setting off a bomb, injuring 25 people."),
+        # a poll named in the sentence or beside it is the source of its results
+        ("Among Democrats, 70 percent of voters approved.",
+         "The Harbor poll was conducted online. Among Democrats, 70 percent of voters approved."),
+        ("Among Democrats, 70 percent of voters approved.",
+         "The results of both polls were close, with about 70 percent of voters approving."),
+        ("A third of voters turned out to oppose him.",
+         "Exit polls showed that a third of voters turned out to oppose him."),
+    ],
+)
+def test_sources_of_estimates_lawsuits_and_polls(claim, sourced):
+    assert reported(claim) != []
+    assert reported(sourced) == []
+
+
+def test_going_to_the_polls_names_no_poll():
+    text = "As residents went to the polls, a third of residents were still without power."
+    assert reported(text) == ["a third of residents"]
+
+
+@pytest.mark.parametrize(
+    "claim, background",
+    [
+        # one settlement or fine with a government or a court is public record ...
+        ("The firm agreed to pay $12 million to a former partner.",
+         "The firm agreed to pay $12 million to settle a government lawsuit."),
+        ("The firm lost $5 million on the spill.",
+         "The firm was fined $5 million by regulators for the spill."),
+        # ... a count of lawmakers or countries taking a public act too ...
+        ("More than 120 protesters were arrested.",
+         "The bill has attracted the support of 120 members, including 14 Republicans."),
+        # ... as is a standing size, and a small group picked out by what it did
+        ("More than 2 million students enrolled this year.",
+         "The state has more than 2 million students enrolled in its schools."),
+        ("Five women have accused him of misconduct.",
+         "Three women who had accused him called for an inquiry."),
+        # the toll of an event the story dates years back is well-known history
+        ("A quake struck on Tuesday, killing more than 200,000 people. The island still recovers in 2017.",
+         "A quake struck in January 2009, killing more than 200,000 people. The island still recovers in 2017."),
+        ("Some 2,600 people were killed in the attack this week.",
+         "The attack came blocks from where some 2,600 people were killed 16 years ago."),
+        # a tax rate is a term of the tax, a usual level a general fact, a level changed no sum paid
+        ("The economy has grown 3 percent, helped by the tax cuts.",
+         "Republicans raised the tax rate on repatriated profits to 14.5 percent."),
+        ("The manager's share of the profits, about 20 percent, was paid out last year.",
+         "The manager's share of the profits, typically about 20 percent, is paid out each year."),
+        ("The campaign raised $3 million.",
+         "The refundable portion was raised from $1,100 to win his vote."),
+    ],
+)
+def test_public_record_and_history_are_background(claim, background):
+    assert reported(claim) != []
+    assert reported(background) == []
+
+
+def test_a_tally_of_settlements_is_still_a_claim():
+    assert reported("As attorney general she won more than $3 billion in settlements for the state.") == ["$3 billion"]
+
+
+def test_a_toll_since_a_past_year_is_not_history():
+    assert reported("The attack this week killed eight people, the deadliest since 2001.") == ["eight people"]
+
+
+def test_a_share_of_a_sized_whole_is_one_figure():
+    assert reported("A third of the island's 3.4 million residents fled.") == ["A third of the island's 3.4 million residents"]

@@ -469,6 +469,13 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
         k = j + 1
         if k < n and tokens[k].text.lower() in _OF_DETERMINERS:
             k += 1
+        if kind == "percent" and k + 1 < n and tokens[k].kind == WORD and tokens[k].text.lower().endswith(("'s", "’s")) \
+                and tokens[k + 1].kind == NUMBER:
+            # a share of a whole the sentence sizes: "a third of the island's 3.4 million
+            # residents" is one figure, the share, not a share and a population
+            k += 2
+            while k < n and tokens[k].kind == WORD and tokens[k].text.lower() in _SCALE_WORDS:
+                k += 1
         if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in CURRENCY_WORDS:
             return k, "money"  # "billions of dollars"
         if k < n and tokens[k].kind == WORD and tokens[k].text.lower() != "of":
