@@ -348,3 +348,30 @@ def test_a_toll_since_a_past_year_is_not_history():
 
 def test_a_share_of_a_sized_whole_is_one_figure():
     assert reported("A third of the island's 3.4 million residents fled.") == ["A third of the island's 3.4 million residents"]
+
+
+def test_a_share_of_an_implied_group_is_a_statistic():
+    assert reported("In the spring, 31 percent were Lutheran and 44 percent were Catholic.") == ["31 percent", "44 percent"]
+
+
+def test_a_characterization_is_its_speakers():
+    assert reported("The plan would add $900 billion to the debt.") == ["$900 billion"]
+    assert reported("Critics derided the plan as a giveaway that would add $900 billion to the debt.") == []
+
+
+def test_a_figure_restated_in_brackets_is_reported_once():
+    assert reported("The fires burned 200,000 acres (81,000 hectares) of forest.") == ["200,000 acres"]
+
+
+def test_after_the_first_sentence_one_name_in_common_does_not_continue():
+    text = ("Envoys met in the capital on Friday. The ministry announced that the envoy would stop in Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == ["40,000 villagers"]
+    # the paragraph's first sentence introduces the paragraph
+    text = ("The ministry announced that the envoy would stop in Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == []
+    # a common word continues it
+    text = ("Envoys met in the capital on Friday. The ministry announced that villagers were leaving Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == []

@@ -123,7 +123,8 @@ class UnattributedFigure(Rule):
     ("18 Turkish soldiers", "nearly a million Syrians", "300 have been killed", "a dozen
     women", "15 billion gallons", "totaling 22,745"), a percentage ("5%", "3.2 percent"),
     a share of something counted ("9 percent of refugees", "a third of residents",
-    "two-thirds of voters") or a sum of money ("$3m", "1.5bn euros"), and reports those
+    "two-thirds of voters", "a third of the island's 3.4 million residents") or of a group
+    the sentence implies ("26 percent were Muslim"), or a sum of money ("$3m", "1.5bn euros"), and reports those
     that claim something: a count whose sentence has an event word ("killed", "fled",
     "accused", "hired", "emitted", "sold"); any share; a percentage or sum with an event
     word and a measured thing ("sales rose 5%"); a sum that changed hands ("invested $3m",
@@ -136,17 +137,21 @@ class UnattributedFigure(Rule):
     subject made the estimate ("Acme put its cost at $4 million", "the bank valued the
     stake at"), a lawsuit, charge or court record, which is the source of what it alleges
     or finds ("to settle a lawsuit accusing it of a $230 million fraud", "was convicted of
-    a bombing that injured 30"), and the spun forms the spin rule reports, such as "in
-    step with" and "stated"); for a percentage or share, no poll or survey named in its
-    sentence or in the sentence before or after ("the results of both polls ...",
-    "exit polls showed"); none in the sentence before, when
-    that sentence attributes something of its own (not only a quotation: '"We are
-    ready," she said.' sources its quotation, not the figures after it) and the figure's
-    sentence continues it ("Officials said on Monday. Forty people were hurt."); and none
+    a bombing that injured 30"), a characterization, which is its speaker's ("Democrats
+    derided the bill as a giveaway that would add $1.5 trillion"), and the spun forms the
+    spin rule reports, such as "in step with" and "stated"); for a percentage or share, no
+    poll or survey named in its sentence or in the sentence before or after ("the results
+    of both polls ...", "exit polls showed"); none in the sentence before, when that
+    sentence attributes something of its own (not only a quotation: '"We are ready," she
+    said.' sources its quotation, not the figures after it) and the figure's sentence
+    continues it ("Officials said on Monday. Forty people were hurt."; after the
+    paragraph's first sentence, a name in common is not enough: a common word is); and none
     in the sentence after, when that sentence clearly continues the figure (speaks of "the
     toll" or "the figures", opens with "It" or "They", or shares two content words with it).
     A figure inside quoted speech is attributed to its speaker when the paragraph, or the
-    one before or after it, names one. Attribution cues live in `attribution-cues.txt` and
+    one before or after it, names one. A figure in brackets just after another restates it
+    in other units ("1 million acres (400,000 hectares)") and is not reported again.
+    Attribution cues live in `attribution-cues.txt` and
     counted things in `counted-things.txt`, beside the rule; the options add to both.
 
     Not figures, because they need no source: dates, years, times and weekdays ("Feb. 27,
@@ -222,8 +227,8 @@ class UnattributedFigure(Rule):
     country with hundreds of thousands of immigrants", "his 42.3 million followers",
     "Puerto Rico's $72 billion debt") or after "has" ("the island has 3,000 people without
     power"); counts of two ("shot and killed two people", below `min-value`); vague plurals
-    unless `vague-plurals` is set; a share with no counted thing ("26 percent were
-    Muslim"); the value of a private contract; and figures in an untagged quotation whose
+    unless `vague-plurals` is set; a share with no counted thing nor a plural verb ("26
+    percent backed him"); the value of a private contract; and figures in an untagged quotation whose
     speaker is named only near it. A source more than one sentence away is not seen.
     """
 
@@ -299,7 +304,12 @@ class UnattributedFigure(Rule):
                     continue
                 if has_cue(si):
                     continue
+                previous_end = -1
                 for fig in figures:
+                    restated = _restates(prose, previous_end, fig.start)
+                    previous_end = fig.end
+                    if restated:
+                        continue  # "1 million acres (400,000 hectares)": the figure before, in other units
                     if fig.kind in ("percent", "share") and (
                         names_poll(sentences[si]) or (si >= 1 and names_poll(sentences[si - 1]))
                         or (si + 1 < len(sentences) and names_poll(sentences[si + 1]))
@@ -310,7 +320,7 @@ class UnattributedFigure(Rule):
                     ):
                         continue  # a quotation with its speaker
                     if not same_only and (
-                        (si >= 1 and has_cue(si - 1) and _introduces(sentences[si - 1], sentences[si], cues))
+                        (si >= 1 and has_cue(si - 1) and _introduces(sentences[si - 1], sentences[si], cues, si == 1))
                         or (si + 1 < len(sentences) and has_cue(si + 1)
                             and _continues(sentences[si], sentences[si + 1], False, cues))
                     ):
@@ -384,6 +394,12 @@ def _tax_rate(sentence: Sentence, words: set[str], fig: Figure) -> bool:
             break
         before = t
     return before is not None and before.text.lower() in _LEVEL
+
+
+def _restates(prose: str, previous_end: int, start: int) -> bool:
+    """Whether a figure opening a bracket just after the figure before restates it
+    ("1 million acres (400,000 hectares)", "$5m (4.2m euros)")."""
+    return previous_end >= 0 and prose[previous_end:start].strip() == "("
 
 
 def _settled_with_government(words: set[str]) -> bool:
@@ -470,9 +486,12 @@ def _has_measured_phrase(sentence: Sentence, measured: frozenset[str]) -> bool:
     return any(m in low for m in multi)
 
 
-def _keys(sentence: Sentence) -> set[str]:
+def _keys(sentence: Sentence, names: bool = False) -> set[str]:
+    """The stems of the sentence's content words; with ``names``, of its capitalised ones only."""
     keys = set()
     for t in sentence.words:
+        if names and not t.text[:1].isupper():
+            continue
         w = t.text.lower()
         if len(w) < 4 or w in CONTENT_STOP:
             continue
@@ -496,7 +515,7 @@ def _ends_in_attribution(sentence: Sentence, cues: Cues) -> bool:
     return sum(1 for t in sentence.words if t.start >= last.end()) <= TRAILING_WORDS
 
 
-def _introduces(first: Sentence, figure_sentence: Sentence, cues: Cues) -> bool:
+def _introduces(first: Sentence, figure_sentence: Sentence, cues: Cues, opens_paragraph: bool) -> bool:
     """Whether the attributed first sentence of a paragraph is the source of the paragraph's
     next sentence: it attributes something of its own, not only a quotation ('"We are
     ready," she said.' sources the quotation, not the figures after it), and the next
@@ -504,11 +523,15 @@ def _introduces(first: Sentence, figure_sentence: Sentence, cues: Cues) -> bool:
     prose = first.block.document.prose
     if any(mark in prose[first.start : first.end] for mark in _QUOTE_MARKS):
         return False
-    return _continues(figure_sentence, first, True, cues)
+    return _continues(figure_sentence, first, True, cues, opens_paragraph)
 
 
-def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cues: Cues) -> bool:
-    """Whether the attributed ``other`` sentence is about the same subject as the figure's."""
+def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cues: Cues,
+               opens_paragraph: bool = True) -> bool:
+    """Whether the attributed ``other`` sentence is about the same subject as the figure's.
+    A sentence before that opens the paragraph needs one content word in common; one later
+    in the paragraph needs a common word, not only a name ("The State Department announced
+    that the minister would stop in Myanmar. 600,000 Rohingya have fled Myanmar.")."""
     words = other.words
     if any(t.text.lower() in REFERRING for t in words):
         return True  # "The ministry gave the toll on Tuesday."
@@ -520,7 +543,10 @@ def _continues(figure_sentence: Sentence, other: Sentence, other_first: bool, cu
             return True  # "The ministry said on Tuesday." then the figures
         if any(t.text.lower() == "had" for t in figure_sentence.words):
             return True  # reported speech goes on: "... said. Twenty people had died."
-        return bool(_keys(figure_sentence) & _keys(other))
+        shared = _keys(figure_sentence) & _keys(other)
+        if opens_paragraph:
+            return bool(shared)
+        return bool(shared - _keys(figure_sentence, names=True) - _keys(other, names=True))
     # A following sentence that names a source continues the figure only when it says more
     # of the same thing: two content words in common, not one name ("The tax bill would add
     # $1.4 trillion to the debt. The senator said he liked the bill.").

@@ -437,6 +437,8 @@ def _share_of(tokens: list[Token], j: int, counted: frozenset[str]) -> tuple[int
         share = _head(tokens, j + 1, counted, "percent")
         if share is not None and share[1] == "share":
             return share
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("were", "are"):
+        return j, "share"  # of a group the sentence implies: "26 percent were Muslim"
     return j, "percent"
 
 
