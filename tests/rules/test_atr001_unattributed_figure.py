@@ -204,3 +204,174 @@ def test_counted_measured_and_events_options(tmp_path):
 def test_bad_option_is_a_configuration_error(tmp_path):
     with pytest.raises(NewslintError, match="min-value"):
         reported("Text.", with_options(tmp_path, 'min-value = "three"'))
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        # counts of the kinds the guideline lists, with their event words
+        ("More than a dozen shoppers have accused the chain of overcharging.", "a dozen shoppers"),
+        ("The bakery hired 14 firms to redesign its shops.", "14 firms"),
+        ("The plant emitted 40 million tons of ash last year.", "40 million tons"),
+        ("The novel sold 300,000 copies in its first month.", "300,000 copies"),
+        ("Pending applications are piling up, totaling 8,412 by May.", "8,412"),
+        # a share of something counted is a statistic, with or without an event word
+        ("Only 12 percent of voters back the mayor.", "12 percent of voters"),
+        ("About a third of the valley's residents are still without water.", "a third of the valley's residents"),
+        ("Two-thirds of the members back the change.", "Two-thirds of the members"),
+        # sums that changed hands
+        ("The slump cost savers $40 billion in lost interest.", "$40 billion"),
+        ("The firm has invested $2 million in new ovens.", "$2 million"),
+        # a plan's scored effect is a claim even though its terms are not
+        ("The package would add $900 billion to the deficit over a decade.", "$900 billion"),
+        ("The reform was expected to add $300 million to the city's debt.", "$300 million"),
+    ],
+)
+def test_wider_claims_are_reported(sentence, figure):
+    assert reported(sentence) == [figure]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # terms of a plan or a law, limits, market data, corrections: no claim
+        "The measure is required to add no more than $500 billion to the deficit.",
+        "The statute authorizes $60 million in school spending.",
+        "The credit phases out once a maker has sold 200,000 cars, the law allows.",
+        "A motion requires 60 votes, and the bill fell short.",
+        "Harbor shares fell 3 percent in late trading.",
+        "This version of the story corrects the sum raised to $4 million.",
+        # a claimed attack is not a claimed toll, but the toll stays sourced when cited
+        "The bakery chain said 12 percent of its shops lost money.",
+    ],
+)
+def test_terms_limits_and_market_data_are_not_reported(sentence):
+    assert reported(sentence) == []
+
+
+def test_claimed_responsibility_is_not_attribution_of_the_toll():
+    assert reported("A militia claimed responsibility for the bombing that killed 14 people.") == ["14 people"]
+    assert reported("A militia claimed 14 people were killed.") == []
+
+
+def test_first_sentence_of_the_paragraph_sources_the_next():
+    assert reported("The port authority said on Friday that traffic was falling. Cargo volumes fell 9 percent in May.") == []
+    # a quotation's tag sources the quotation, not what follows it
+    assert reported("“The harbour is quiet,” the manager said. The strike cost shippers $5 million.") == ["$5 million"]
+
+
+def test_a_following_sentence_must_continue_the_figure_to_source_it():
+    # one name in common is not enough
+    text = "The tax package was expected to add $800 billion to the debt. The senator said the package pleased him."
+    assert reported(text) == ["$800 billion"]
+    # a sentence about the same measure is
+    text = "Exports fell 6 percent in the quarter. The decline in exports was confirmed by customs data."
+    assert reported(text) == []
+
+
+# Sources and background the widening first took for claims: each pair shows the same
+# figure reported without the source or the background, and not with it.
+
+
+@pytest.mark.parametrize(
+    "claim, sourced",
+    [
+        # an estimate whose maker is the subject of an estimating verb
+        ("Acme's cost of meeting the rule rose to $400 million last year.",
+         "Acme put its cost of meeting the rule at around $400 million last year."),
+        # a lawsuit, a charge or a conviction is the source of what it alleges or finds
+        ("The fund cost investors $90 million.",
+         "A lawsuit accuses the fund of having cost investors $90 million."),
+        ("He set off a bomb last week, injuring 25 people.",
+         "He was convicted of setting off a bomb, injuring 25 people."),
+        # a poll named in the sentence or beside it is the source of its results
+        ("Among Democrats, 70 percent of voters approved.",
+         "The Harbor poll was conducted online. Among Democrats, 70 percent of voters approved."),
+        ("Among Democrats, 70 percent of voters approved.",
+         "The results of both polls were close, with about 70 percent of voters approving."),
+        ("A third of voters turned out to oppose him.",
+         "Exit polls showed that a third of voters turned out to oppose him."),
+    ],
+)
+def test_sources_of_estimates_lawsuits_and_polls(claim, sourced):
+    assert reported(claim) != []
+    assert reported(sourced) == []
+
+
+def test_going_to_the_polls_names_no_poll():
+    text = "As residents went to the polls, a third of residents were still without power."
+    assert reported(text) == ["a third of residents"]
+
+
+@pytest.mark.parametrize(
+    "claim, background",
+    [
+        # one settlement or fine with a government or a court is public record ...
+        ("The firm agreed to pay $12 million to a former partner.",
+         "The firm agreed to pay $12 million to settle a government lawsuit."),
+        ("The firm lost $5 million on the spill.",
+         "The firm was fined $5 million by regulators for the spill."),
+        # ... a count of lawmakers or countries taking a public act too ...
+        ("More than 120 protesters were arrested.",
+         "The bill has attracted the support of 120 members, including 14 Republicans."),
+        # ... as is a standing size, and a small group picked out by what it did
+        ("More than 2 million students enrolled this year.",
+         "The state has more than 2 million students enrolled in its schools."),
+        ("Five women have accused him of misconduct.",
+         "Three women who had accused him called for an inquiry."),
+        # the toll of an event the story dates years back is well-known history
+        ("A quake struck on Tuesday, killing more than 200,000 people. The island still recovers in 2017.",
+         "A quake struck in January 2009, killing more than 200,000 people. The island still recovers in 2017."),
+        ("Some 2,600 people were killed in the attack this week.",
+         "The attack came blocks from where some 2,600 people were killed 16 years ago."),
+        # a tax rate is a term of the tax, a usual level a general fact, a level changed no sum paid
+        ("The economy has grown 3 percent, helped by the tax cuts.",
+         "Republicans raised the tax rate on repatriated profits to 14.5 percent."),
+        ("The manager's share of the profits, about 20 percent, was paid out last year.",
+         "The manager's share of the profits, typically about 20 percent, is paid out each year."),
+        ("The campaign raised $3 million.",
+         "The refundable portion was raised from $1,100 to win his vote."),
+    ],
+)
+def test_public_record_and_history_are_background(claim, background):
+    assert reported(claim) != []
+    assert reported(background) == []
+
+
+def test_a_tally_of_settlements_is_still_a_claim():
+    assert reported("As attorney general she won more than $3 billion in settlements for the state.") == ["$3 billion"]
+
+
+def test_a_toll_since_a_past_year_is_not_history():
+    assert reported("The attack this week killed eight people, the deadliest since 2001.") == ["eight people"]
+
+
+def test_a_share_of_a_sized_whole_is_one_figure():
+    assert reported("A third of the island's 3.4 million residents fled.") == ["A third of the island's 3.4 million residents"]
+
+
+def test_a_share_of_an_implied_group_is_a_statistic():
+    assert reported("In the spring, 31 percent were Lutheran and 44 percent were Catholic.") == ["31 percent", "44 percent"]
+
+
+def test_a_characterization_is_its_speakers():
+    assert reported("The plan would add $900 billion to the debt.") == ["$900 billion"]
+    assert reported("Critics derided the plan as a giveaway that would add $900 billion to the debt.") == []
+
+
+def test_a_figure_restated_in_brackets_is_reported_once():
+    assert reported("The fires burned 200,000 acres (81,000 hectares) of forest.") == ["200,000 acres"]
+
+
+def test_after_the_first_sentence_one_name_in_common_does_not_continue():
+    text = ("Envoys met in the capital on Friday. The ministry announced that the envoy would stop in Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == ["40,000 villagers"]
+    # the paragraph's first sentence introduces the paragraph
+    text = ("The ministry announced that the envoy would stop in Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == []
+    # a common word continues it
+    text = ("Envoys met in the capital on Friday. The ministry announced that villagers were leaving Dova. "
+            "More than 40,000 villagers have fled Kesh province in southern Dova.")
+    assert reported(text) == []

@@ -67,6 +67,14 @@ STREET_WORDS = frozenset(
     row close crescent parkway plaza""".split()
 )
 PERCENT_WORDS = frozenset(("percent", "pct", "percentage"))
+# A fraction of something counted is a share: "a third of residents", "two-thirds of voters".
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+# A vague sum with no currency after one of these is money: "automakers have invested billions".
+MONEY_VERBS = frozenset(
+    "invested invest invests spent spend spends paid pay pays cost costs raised earned lost won winning made".split()
+)
+_VAGUE_SUMS = frozenset(("millions", "billions", "trillions"))
 CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan rupees francs cents pence".split())
 # "300 have been killed": the thing counted is implied by what happened to it.
 CASUALTY = frozenset(
@@ -92,7 +100,7 @@ class Figure(NamedTuple):
     start: int  # offset of the figure's first character
     end: int  # offset after the counted thing (or the number, when the thing is implied)
     value: float
-    kind: str  # "count", "percent", "money"
+    kind: str  # "count", "percent", "money", or "share" (a percentage or fraction of something counted)
 
 
 def _number_value(text: str) -> tuple[float, str, str] | None:
@@ -224,10 +232,12 @@ def _figure_at(sentence: _Sentence, i: int, number: _Number) -> tuple[Figure | N
         return None, j  # "in 2012", "a 2017 agreement"
     if head is None and not number.year_shaped and kind == "count" and _counted_before(tokens, i, sentence.counted):
         head = (j - 1, kind)  # "the death toll rose to 45", "killed at least 12"
+    if head is None and number.vague and prev_low in MONEY_VERBS and tokens[j - 1].text.lower() in _VAGUE_SUMS:
+        head = (j - 1, "money")  # "have invested billions in"
     if head is None:
         return None, j
     end, head_kind = head
-    if head_kind in ("percent", "money"):
+    if head_kind in ("percent", "money", "share"):
         kind = head_kind
     if kind == "count" and number.value < sentence.min_value and not number.vague:
         return None, j
@@ -271,6 +281,16 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
         year_shaped = not sign and not suffix and len(digits) == 4 and digits.isdigit() and 1800 <= value <= 2100
     elif tok.kind == WORD:
         low = text.lower()
+        if low in ("a", "an", "half", "one") and i + 2 < n and tokens[i + 1 if low != "half" else i].text.lower() in FRACTIONS \
+                and tokens[i + (2 if low != "half" else 1)].text.lower() == "of":
+            # a share: "a third of", "half of", "a quarter of"
+            k = i + (1 if low != "half" else 0)
+            return _Number(100 * FRACTIONS[tokens[k].text.lower()], "percent", k + 1, False, False)
+        if "-" in low and low.split("-", 1)[1] in FRACTIONS and i + 1 < n and tokens[i + 1].text.lower() == "of":
+            whole = NUMBER_WORDS.get(low.split("-", 1)[0])  # "two-thirds of"
+            if whole is None:
+                return None
+            return _Number(100 * whole * FRACTIONS[low.split("-", 1)[1]], "percent", i + 1, False, False)
         if low in ("a", "an", "half") and i + 1 < n:
             # "a million", "a dozen", "half a million"
             k = i + 1
@@ -285,6 +305,9 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
                 return None
             value = SCALES[scale] * factor
             j = k + 1
+        elif low in WORD_SCALES and i > 0 and tokens[i - 1].text.lower() in ("few", "several"):
+            value = SCALES[low]  # "a few hundred protesters", "several thousand"
+            is_vague = True
         else:
             value = _word_number(low)
             if value is None:
@@ -355,6 +378,9 @@ _YEAR_PREVIOUS = frozenset("in since by until till from before after of during t
 
 # Words between a casualty verb or a toll and its number: "killed at least 12", "rose to 45".
 _BRIDGE = frozenset("at least more than nearly almost about some over around up to to of by reached hit".split())
+# A number after one of these is the total of what the sentence counts: "applications are
+# ballooning, totaling 22,745".
+_TOTALS = frozenset("totaling totalling totaled totalled numbering".split())
 _TOLLS = frozenset(("toll", "tally"))
 
 
@@ -369,11 +395,14 @@ def _counted_before(tokens: list[Token], i: int, counted: frozenset[str]) -> boo
     if k >= 0 and tokens[k].kind == WORD and tokens[k].text.lower() in CASUALTY and tokens[k].text.lower() != "dead":
         # "killed at least 12", but not "12" after "were killed" in "were killed 12 miles away"
         return i + 1 >= len(tokens) or tokens[i + 1].kind == PUNCT or tokens[i + 1].text.lower() in _AFTER_COUNT
+    if k >= 0 and tokens[k].kind == WORD and tokens[k].text.lower() in _TOTALS:
+        return True
     # "the death toll rose to 45": a toll within the five words before
     start = max(0, i - 6)
     return any(t.kind == WORD and t.text.lower() in _TOLLS for t in tokens[start:i])
 
 
+_OF_DETERMINERS = frozenset(("the", "its", "their", "those", "these", "them", "his", "her", "our", "all"))
 _AFTER_COUNT = frozenset("and in on at during since after when including".split())
 
 
@@ -401,6 +430,18 @@ def _is_address(tokens: list[Token], j: int) -> bool:
     return False
 
 
+def _share_of(tokens: list[Token], j: int, counted: frozenset[str]) -> tuple[int, str]:
+    """The percentage ending at token ``j``, a share when "of" and a counted thing follow
+    ("9 percent of refugees"): (last token, kind)."""
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() == "of":
+        share = _head(tokens, j + 1, counted, "percent")
+        if share is not None and share[1] == "share":
+            return share
+    if j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("were", "are"):
+        return j, "share"  # of a group the sentence implies: "26 percent were Muslim"
+    return j, "percent"
+
+
 def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tuple[int, str] | None:
     """(index of the last token of the figure, kind) when a counted thing, a percent sign,
     a currency or a casualty verb follows the number at ``j``; None otherwise."""
@@ -411,12 +452,12 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
     low = tok.text.lower()
     if tok.kind == PUNCT:
         if tok.text == "%":
-            return j, "percent"
+            return _share_of(tokens, j, counted)
         return (j - 1, kind) if kind in ("percent", "money") else None
     if low in PERCENT_WORDS:
-        return j, "percent"
+        return _share_of(tokens, j, counted)
     if low == "per" and j + 1 < n and tokens[j + 1].text.lower() == "cent":
-        return j + 1, "percent"
+        return _share_of(tokens, j + 1, counted)
     if low in CURRENCY_WORDS:
         return j, "money"
     # A casualty verb: "300 have been killed", "21 died".
@@ -425,16 +466,28 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
         k += 1
     if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in CASUALTY:
         return j - 1, kind
-    # "300 of the fighters"
+    # "300 of the fighters", "dozens of ballistic missile tests", "9 percent of refugees"
     if low == "of":
         k = j + 1
-        if k < n and tokens[k].text.lower() in ("the", "its", "their", "those", "these", "them"):
+        if k < n and tokens[k].text.lower() in _OF_DETERMINERS:
             k += 1
-        if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in counted:
-            return k, kind
+        if kind == "percent" and k + 1 < n and tokens[k].kind == WORD and tokens[k].text.lower().endswith(("'s", "’s")) \
+                and tokens[k + 1].kind == NUMBER:
+            # a share of a whole the sentence sizes: "a third of the island's 3.4 million
+            # residents" is one figure, the share, not a share and a population
+            k += 2
+            while k < n and tokens[k].kind == WORD and tokens[k].text.lower() in _SCALE_WORDS:
+                k += 1
+        if k < n and tokens[k].kind == WORD and tokens[k].text.lower() in CURRENCY_WORDS:
+            return k, "money"  # "billions of dollars"
+        if k < n and tokens[k].kind == WORD and tokens[k].text.lower() != "of":
+            noun = _head(tokens, k, counted, "count")
+            if noun is not None and noun[0] >= k:
+                return noun[0], "share" if kind == "percent" else kind
         return (j - 1, kind) if kind in ("percent", "money") else None
     # Up to three modifiers, then the counted noun: "18 Turkish soldiers", "5,000 new jobs".
     k = j
+    named = True  # only capitalised words so far: "600,000 Rohingya Muslims", not "51-49 once Jones"
     while k < n and k < j + 4:
         t = tokens[k]
         if t.kind != WORD:
@@ -444,7 +497,7 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
             return k, kind
         if w in STOP or w in CASUALTY:
             break
-        if not _capitalised(t.text) and (w.endswith("s") and not w.endswith("ss") or w.endswith("men")):
+        if not _capitalised(t.text) and (w.endswith("s") and not w.endswith(("ss", "'s", "’s")) or w.endswith("men")):
             # Another plural noun is the head: "12 observation posts" is not a count of
             # anything listed, but "18 fishermen are missing" counts casualties.
             c = k + 1
@@ -453,8 +506,9 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
             if c > k + 1 and c < n and tokens[c].text.lower() in CASUALTY:
                 return k, kind
             break
-        if _capitalised(t.text) and len(w) >= 4 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) \
+        if named and _capitalised(t.text) and len(w) >= 4 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) \
                 and (k + 1 >= n or tokens[k + 1].kind != WORD or not _capitalised(tokens[k + 1].text)):
             return k, kind  # a people by name: "a million Syrians", "300 Democrats"
+        named = named and _capitalised(t.text)
         k += 1
     return (j - 1, kind) if kind in ("percent", "money") else None
