@@ -113,7 +113,8 @@ class NameVariant(Rule):
                 common = replacement[form]
                 yield Finding(
                     token.start, token.start + len(form),
-                    f'"{form}" is spelled "{common}" elsewhere in the article ({forms[common]} times)',
+                    f'"{form}" is spelled "{common}" elsewhere in the article '
+                    f'({forms[common]} time{"s" if forms[common] != 1 else ""})',
                     suggestions=(common,),
                 )
         yield from self._lowercase_in_names(names)
