@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from atr001_sample import body_sentences, fingerprint, has_number  # noqa: E402
-from common import PARTS, Article, Row, lint, load_articles, make_linter  # noqa: E402
+from common import PARTS, Article, Row, lint, load_articles, make_linter, print_table  # noqa: E402
 
 SECTION = "ATR001 labelled sentences"
 LABELS_PATH = Path(__file__).resolve().parent / "data" / "atr001-labels.tsv"
@@ -215,11 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         list_errors(articles, args.list)
         return 0
-    rows = run(articles)
-    width = max(len(r.measure) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'dev':>14}  {'held-out':>14}  target")
-    for r in rows:
-        print(f"{r.measure.ljust(width)}  {r.dev:>14}  {r.held_out:>14}  {r.target}")
+    print_table(run(articles))
     return 0
 
 

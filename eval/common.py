@@ -129,3 +129,15 @@ class Row:
     dev: str
     held_out: str
     target: str = ""
+
+
+def print_table(rows: list[Row]) -> None:
+    """The rows as one aligned table: section, measure, dev, held-out, target."""
+    headers = ("section", "measure", "dev", "held-out", "target")
+    cells = [(r.section, r.measure, r.dev, r.held_out, r.target) for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("  ".join("-" * w for w in widths))
+    for c in cells:
+        print("  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(c, widths))))
+

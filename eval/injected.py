@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import PARTS, Article, Row, lint, load_articles, make_linter  # noqa: E402
+from common import PARTS, Article, Row, lint, load_articles, make_linter, print_table  # noqa: E402
 
 SEED = 2026
 TYPOS, CUTS, GLUES = 700, 300, 300
@@ -317,18 +317,6 @@ def run(articles: list[Article], seed: int = SEED) -> list[Row]:
     return rows_of(evaluate(articles, seed))
 
 
-def print_rows(rows: list[Row]) -> None:
-    header = Row("section", "measure", "dev", "held-out", "target")
-    widths = [max(len(getattr(r, f)) for r in [header, *rows]) for f in ("measure", "dev", "held_out", "target")]
-    section = header.section
-    for r in [header, *rows]:
-        if r.section != section:
-            section = r.section
-            print(f"\n{section}")
-        cells = (r.measure, r.dev, r.held_out, r.target)
-        print("  " + "  ".join(c.ljust(w) if n == 0 else c.rjust(w) for n, (c, w) in enumerate(zip(cells, widths))))
-
-
 def flat(text: str) -> str:
     return text.replace("\n\n", " ¶ ").replace("\n", " ")
 
@@ -369,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         list_misses(results, args.list)
     else:
-        print_rows(rows_of(results))
+        print_table(rows_of(results))
     print(f"\n{len(results.injections)} injected copies and {len(results.articles)} clean articles linted "
           f"in {time.perf_counter() - t:.1f}s (seed {args.seed})", file=sys.stderr)
     return 0

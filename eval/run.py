@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from common import Row, load_articles  # noqa: E402
+from common import Row, load_articles, print_table  # noqa: E402
 
 PARTS = ("clean", "injected", "attribution", "seeds")
 
@@ -48,16 +48,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{part}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_table(rows)
     return 0
-
-
-def print_table(rows: list[Row]) -> None:
-    headers = ("section", "measure", "dev", "held-out", "target")
-    cells = [(r.section, r.measure, r.dev, r.held_out, r.target) for r in rows]
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)))
-    print("  ".join("-" * w for w in widths))
-    for c in cells:
-        print("  ".join(v.ljust(w) if i < 2 else v.rjust(w) for i, (v, w) in enumerate(zip(c, widths))))
 
 
 if __name__ == "__main__":
