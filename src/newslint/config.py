@@ -162,8 +162,9 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
 
 
 def type_name(t: type) -> str:
+    """A TOML type's name as a user reads it in a message ("table", not "dict")."""
     return {list: "list", dict: "table", str: "string", int: "integer", float: "number", bool: "boolean"}.get(
-        t, t.__name__
+        t, getattr(t, "__name__", str(t))
     )
 
 

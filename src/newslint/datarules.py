@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 from .document import CODE, FIELD, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, SHORT
 from .errors import ConfigError
-from .config import SEVERITIES
+from .config import SEVERITIES, type_name
 from .rule import CODE_RE, NAME_RE, Edit, Finding, Fix, Rule
 
 KINDS = ("existence", "substitution", "consistency", "occurrence")
@@ -280,7 +280,7 @@ def _build(table: dict[str, Any], source: str, where: str, defaults: dict[str, A
             spec[k] = None
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise err(k, f"expected a {_type_name(expected)}, got {value!r}")
+            raise err(k, f"expected a {type_name(expected)}, got {value!r}")
         spec[k] = value
     if not CODE_RE.match(spec["code"]):
         raise err("code", f"{spec['code']!r} is not 2-5 capital letters and 3 digits (e.g. HSE001)")
@@ -392,11 +392,6 @@ def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], C
 
 def _class_name(code: str) -> str:
     return f"DataRule_{code}"
-
-
-def _type_name(t) -> str:
-    names = {list: "list", dict: "table", str: "string", int: "integer", bool: "boolean"}
-    return names.get(t, getattr(t, "__name__", str(t)))
 
 
 def _documentation(spec: dict[str, Any], source: str) -> str:

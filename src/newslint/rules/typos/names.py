@@ -56,8 +56,3 @@ class NameIndex:
                 counts[form] = counts.get(form, 0) + 1
                 if i and not (token.start and text[token.start - 1] in "@#"):
                     mid_sentence.add(form)
-
-    def is_name(self, word: str, initial: bool, followed_by_name: bool = False) -> bool:
-        if not word[:1].isupper():
-            return False
-        return not initial or followed_by_name or word in self.mid_sentence

@@ -290,7 +290,8 @@ class UnknownWord(Rule):
         if before_hyphen and part.lower() in HYPHEN_PREFIXES:  # "non-lethal", "co-ordinated"
             return True
         if part[0].isupper():
-            # NameIndex.is_name, with what it asks of the article (the first part only) given
+            # A name: not sentence-initial, followed by a name, or (what the caller asked of
+            # the article for the first part) written capitalised in mid-sentence
             low = part.lower()
             if not initial or followed_by_name or named or is_derived(low, lexicon) or is_current(low, lexicon):
                 return True
