@@ -17,8 +17,6 @@ _NOT_FINAL = frozenset(
 # The head of a story (standfirst, byline, dateline) is one sentence of at most this many
 # words with no full stop; a longer block, or one of several sentences, is a cut paragraph.
 _MAX_HEAD_WORDS = 30
-# A bare link, without a scheme: "tmsnrt.rs/2znSb0v", "bit.ly/abc" (links with one are masked).
-_LINK_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")
 
 
 def _ends_in_a_note(text: str) -> bool:
@@ -114,9 +112,8 @@ class TruncatedParagraph(Rule):
                 continue  # introduces the next block
             if not ends_sentence and _CREDIT_RE.search(text[-120:]):
                 continue  # a caption ending in its credit
-            if not ends_sentence and (_LINK_RE.match(last_word) or len(block.text.rstrip()) > len(raw)
-                                      or _ends_in_a_note(raw)):
-                continue  # a line that ends in a link, or an editor's note in brackets
+            if not ends_sentence and (len(block.text.rstrip()) > len(raw) or _ends_in_a_note(raw)):
+                continue  # a line that ends in a link (masked in the prose), or an editor's note in brackets
             if ends_sentence:
                 if len(block.sentences[-1].words) < 3:
                     continue
