@@ -87,5 +87,5 @@ def test_rule_command_says_where_code_data_and_fixtures_are(run):
     result = run("rule", "TYP001")
     where = dict(line.split(": ", 1) for line in result.lines[-3:])
     assert where["Code"].endswith("rules/typos/typ001_unknown_word.py") and Path(where["Code"]).is_file()
-    assert [Path(p).name for p in where["Data"].split(", ")] == ["words.txt", "words.idx", "frequencies.txt"]
+    assert [Path(p).name for p in where["Data"].split(", ")] == ["words.txt", "words.idx", "frequencies.txt", "phrases.txt"]
     assert where["Fixtures"].rstrip("/").endswith("tests/fixtures/TYP001") and Path(where["Fixtures"]).is_dir()

@@ -152,3 +152,26 @@ def test_frequencies_are_read_only_when_needed():
     assert rule.lexicon._data._frequencies is None
     assert list(rule.check(parse("The cyber cat sat.", "a.txt"))) == []
     assert rule.lexicon._data._frequencies is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The bona fide offer came from the de facto ruler.",
+    "It was a quid pro quo, vis-à-vis the bank and vis-a-vis the fund.",
+    "Bona fide buyers were sought; their bona fides were checked.",
+])
+def test_words_of_loan_phrases_are_accepted_in_the_phrase(text):
+    assert codes(text, select=["TYP001"]) == []
+
+
+def test_a_word_of_a_loan_phrase_on_its_own_is_still_reported():
+    assert codes("A fide offer came.", select=["TYP001"]) == [("TYP001", "fide")]
+
+
+@pytest.mark.parametrize("text", ["The detente held.", "The fetes were over.", "She fled the melee."])
+def test_a_listed_word_printed_without_its_accents_is_accepted(text):
+    assert codes(text, select=["TYP001"]) == []
+
+
+def test_accents_do_not_excuse_a_slip_of_a_common_word():
+    # "chambré" is a rare listed word; "chambre" here is "chamber" misspelled
+    assert codes("The vote in the chambre failed.", select=["TYP001"]) == [("TYP001", "chambre")]

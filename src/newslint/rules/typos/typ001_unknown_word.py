@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
+import unicodedata
+from itertools import combinations, compress, product
 
+from ...context import data_path
 from ...document import Document
 from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
@@ -30,6 +32,12 @@ CURRENT_ZIPF = 2.5  # a word on its own: 3 uses in 10 million words or more
 SHAPED_ZIPF = 2.0  # a hyphenated word whose solid form is this common ("add-ons": "addons")
 TYPO_GAP = 1.5
 _DIGIT_RE = re.compile(r"\d")
+PHRASES_FILE = "phrases.txt"
+# Letters news copy prints without the accent the word list gives them ("detente", "fete",
+# "naive"): AP style drops accents.
+ACCENTS = {"a": "àâá", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ûüú", "c": "ç", "n": "ñ"}
+MAX_ACCENTS = 2  # "resume" -> "résumé"; a word with more is rare enough to add by hand
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _VERDICT_LIMIT = 200_000  # token texts TYP001 remembers judging before it starts afresh
 
 
@@ -75,6 +83,55 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
                 return True
         elif z is not None and z >= zipf + TYPO_GAP:
             return True
+    return False
+
+
+def has_accented_form(word: str, lexicon) -> bool:
+    """Whether the word list has ``word`` with accents the copy left out ("detente" for
+    "détente", "fetes" for "fêtes"): at most ``MAX_ACCENTS`` letters differ, and the
+    accented word is not one of the rare size-80 words ("chambre" stays a slip of
+    "chamber", though "chambré" is listed)."""
+    if not word.isascii():
+        return False
+    places = [i for i, c in enumerate(word) if c in ACCENTS]
+    for n in range(1, MAX_ACCENTS + 1):
+        for where in combinations(places, n):
+            for marks in product(*(ACCENTS[word[i]] for i in where)):
+                letters = list(word)
+                for i, mark in zip(where, marks):
+                    letters[i] = mark
+                candidate = "".join(letters)
+                if lexicon.listed(candidate) and (lexicon.level(candidate) or FULL_LEVEL + 1) <= FULL_LEVEL:
+                    return True
+    return False
+
+
+def fold(text: str) -> str:
+    """Lower case, hyphens as spaces, straight apostrophes and no accents: how loan phrases
+    are compared ("Vis-à-vis" and "vis a vis" alike)."""
+    text = unicodedata.normalize("NFD", text.lower().replace("’", "'").replace("-", " "))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def load_phrases(path: str) -> tuple[frozenset[str], int]:
+    """The loan phrases of ``phrases.txt``, folded, and the most words one has."""
+    with open(path, encoding="utf-8") as f:
+        phrases = frozenset(fold(line.strip()) for line in f if line.strip() and not line.startswith("#"))
+    return phrases, max(len(p.split()) for p in phrases)
+
+
+def in_loan_phrase(prose: str, start: int, end: int, phrases: frozenset[str], longest: int) -> bool:
+    """Whether the word at ``prose[start:end]`` stands in a loan phrase with its neighbours
+    ("bona fide", "quid pro quo", "vis-à-vis")."""
+    reach = 16 * longest
+    before = _WORD_RE.findall(prose, max(0, start - reach), start)[-(longest - 1) :] if longest > 1 else []
+    after = _WORD_RE.findall(prose, end, end + reach)[: longest - 1]
+    words = [fold(w) for w in (*before, prose[start:end], *after)]
+    k = len(before)
+    for n in range(1, longest + 1):
+        for j in range(max(0, k - n + 1), min(k, len(words) - n) + 1):
+            if " ".join(words[j : j + n]) in phrases:
+                return True
     return False
 
 
@@ -142,7 +199,10 @@ class UnknownWord(Rule):
     English uses it: a word-frequency list (wordfreq) has it at least 3 times in 10
     million words and no known word one slip away is 30 times commoner ("cyber",
     "hardline", "rightwing" pass; "recieve", "alot", "iof" do not, though frequency lists
-    hold them too). Names are recognised from the
+    hold them too). A word printed without the accents the list gives it is accepted
+    ("detente", "fetes"; AP style drops accents), and so are the words of a loan phrase
+    in `phrases.txt` where they stand in the phrase ("bona fide", "quid pro quo"; "a fide
+    offer" is still reported). Names are recognised from the
     article itself: a capitalised word in mid-sentence is a name, and so is a
     sentence-initial word that the article also capitalises in mid-sentence. Words in
     quoted speech are checked too: a typo inside quotes is still a typo.
@@ -163,9 +223,8 @@ class UnknownWord(Rule):
     ## Known false positives
     Rare words and new coinages that neither the word list nor the frequency list holds
     ("disincentivizing", "escalatory"); current words one slip from a much commoner word
-    ("bromance" ~ romance, "funder" ~ founder, "expensing" ~ expending); parts of
-    Latin phrases, judged word by word ("in vitro" passes; "fide" of "bona fide" and
-    "facto" of "de facto" are one slip from "fire" and "factor"); lower-case forms of
+    ("bromance" ~ romance, "funder" ~ founder, "expensing" ~ expending); loan phrases
+    not in `phrases.txt`; lower-case forms of
     words the list has only capitalised ("wifi" for "WiFi", "booker"), whose frequency is
     the name's; and sentence-initial names the article never repeats in mid-sentence
     when they are one letter from a common word. The frequency list is a snapshot (wordfreq 3.1.1): words
@@ -189,7 +248,8 @@ class UnknownWord(Rule):
     options = {"dialect": "any", "accept": [], "reject": [], "vocabulary": ""}
     path_options = ("vocabulary",)
     reports_words = True
-    data_files = ("words.txt", "words.idx", "frequencies.txt")  # the lexicon; frequencies read lazily
+    # The lexicon (frequencies read lazily) and the loan phrases, read when a word is unknown.
+    data_files = ("words.txt", "words.idx", "frequencies.txt", PHRASES_FILE)
 
     def __init__(self, settings=None, context=None) -> None:
         super().__init__(settings, context)
@@ -251,6 +311,9 @@ class UnknownWord(Rule):
         if self.vocabulary.rejects(word):
             yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
             return
+        phrases, longest = self.context.load(load_phrases, data_path(__file__, PHRASES_FILE))
+        if in_loan_phrase(prose, token.start, token.start + len(word), phrases, longest):
+            return  # "fide" of "bona fide"
         suggestions = tuple(lexicon.suggest(word))
         hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
         yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
@@ -293,7 +356,8 @@ class UnknownWord(Rule):
             # A name: not sentence-initial, followed by a name, or (what the caller asked of
             # the article for the first part) written capitalised in mid-sentence
             low = part.lower()
-            if not initial or followed_by_name or named or is_derived(low, lexicon) or is_current(low, lexicon):
+            if not initial or followed_by_name or named or is_derived(low, lexicon) or is_current(low, lexicon) \
+                    or has_accented_form(low, lexicon):
                 return True
             # A sentence-initial capital the article never repeats: a name unless it is one
             # edit away from a common word ("Teh" for "The").
@@ -302,4 +366,4 @@ class UnknownWord(Rule):
                 for s in lexicon.suggest(part, limit=3, max_distance=1)
             )
         low = part.lower()
-        return is_derived(low, lexicon) or is_current(low, lexicon)
+        return is_derived(low, lexicon) or is_current(low, lexicon) or has_accented_form(low, lexicon)
