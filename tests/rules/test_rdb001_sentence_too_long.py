@@ -34,3 +34,15 @@ def test_sentence_length_counts_words_not_tokens(tmp_path):
     text = "One, two, three, four.\n\nThe U.S. army left.\n\nOne two three four five.\n"
     found = [d.text for d in newslint.lint_text(text, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))]
     assert found == ["One two three four five."]
+
+
+def test_a_dateline_is_not_counted_as_words_of_the_sentence(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text("[rules.RDB001]\nmax-words = 5\n", encoding="utf-8")
+    text = ("NEW YORK, March 3 (Reuters) - Police closed the bridge.\n\n"
+            "LONDON — The bank cut its rate.\n\n"
+            "Police closed the bridge - and the tunnel.\n")
+    found = newslint.lint_text(text, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))
+    assert [(d.text, d.message) for d in found] == [
+        ("Police closed the bridge - and the tunnel.", "Sentence of 7 words (limit 5): consider splitting it"),
+    ]

@@ -1,8 +1,10 @@
 """What the limits of both RDB rules share: each must be above zero, none applies to a
-sentence or paragraph that is mostly quoted speech, and a finding spans the words measured."""
+sentence or paragraph that is mostly quoted speech, a dateline is not part of the sentence it
+opens, and a finding spans the words measured."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +19,23 @@ def require_positive(rule: Rule, name: str) -> None:
     value = rule.settings[name]
     if value <= 0:
         raise ConfigError(f"{rule.code} option '{name}' is {value!r}: expected a number above 0")
+
+
+# A wire dateline opening a paragraph: "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
+# "LONDON — ". The place is in capitals; a date and the agency in brackets may follow.
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^\n()—–-]{1,40})? ?(?:\([^()\n]{1,30}\))? ?(?:--|[-—–]) "
+)
+
+
+def after_dateline(document: Document, words: list[Token]) -> list[Token]:
+    """``words`` without a dateline they open with: the reader reads the sentence after it."""
+    if not words:
+        return words
+    m = _DATELINE_RE.match(document.prose, words[0].start)
+    if m is None:
+        return words
+    return [w for w in words if w.start >= m.end()]
 
 
 def mostly_quoted(block: Block, words: list[Token]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...document import PARAGRAPH, Document
 from ...rule import Finding, Rule
-from .limits import mostly_quoted, reported_span, require_positive
+from .limits import after_dateline, mostly_quoted, reported_span, require_positive
 
 
 class SentenceTooLong(Rule):
@@ -13,7 +13,8 @@ class SentenceTooLong(Rule):
     ## What it does
     Reports a sentence of the body with more words than `max-words` (45 by default),
     with its word count. Words and figures count ("948,000" is one word, and so is
-    "U.S."); punctuation does not. Headings, captions, list items, block quotes and front
+    "U.S."); punctuation does not, nor does a wire dateline opening the sentence
+    ("WASHINGTON (Reuters) - "). Headings, captions, list items, block quotes and front
     matter are not checked, nor is a sentence more than half of which is quoted speech.
 
     The default flags the longest 3.5% of the sentences of edited Reuters copy; at 35
@@ -66,7 +67,7 @@ class SentenceTooLong(Rule):
             for sentence in block.sentences:
                 if len(sentence.tokens) <= limit:
                     continue  # fewer tokens than the limit: fewer words too, without counting them
-                words = sentence_words(sentence)
+                words = after_dateline(document, sentence_words(sentence))
                 if len(words) <= limit or mostly_quoted(block, words):
                     continue
                 start, end = reported_span(document, sentence.end, words)
