@@ -44,6 +44,10 @@ def run(articles, seed: int = 2026) -> list[Row]:
     rows = [Row("clean copy", "words", str(words["dev"]), str(words["held-out"]))]
     rows.append(Row("clean copy", "warning-level rules, reports per 1,000 words", rate("dev", warning),
                     rate("held-out", warning), "<= 1.0"))
+    # RDB001's rate follows the house's sentence length (wire copy runs long) and its limit is
+    # a desk's choice, so the total is also shown without it.
+    others = [c for c in warning if c != "RDB001"]
+    rows.append(Row("clean copy", "... the same without RDB001", rate("dev", others), rate("held-out", others)))
     rows.append(Row("clean copy", "SEN + WEB, reports per 1,000 words", rate("dev", [c for c in codes if c[:3] in ("SEN", "WEB")]),
                     rate("held-out", [c for c in codes if c[:3] in ("SEN", "WEB")]), "<= 0.1"))
     for code in codes:
