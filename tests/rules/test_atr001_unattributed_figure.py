@@ -219,6 +219,8 @@ def test_bad_option_is_a_configuration_error(tmp_path):
         ("Only 12 percent of voters back the mayor.", "12 percent of voters"),
         ("About a third of the valley's residents are still without water.", "a third of the valley's residents"),
         ("Two-thirds of the members back the change.", "Two-thirds of the members"),
+        # a plan named is not a plan's terms: the share is measured, not posed
+        ("Some 62 percent of residents support the plan.", "62 percent of residents"),
         # sums that changed hands
         ("The slump cost savers $40 billion in lost interest.", "$40 billion"),
         ("The firm has invested $2 million in new ovens.", "$2 million"),
@@ -240,6 +242,8 @@ def test_wider_claims_are_reported(sentence, figure):
         "The credit phases out once a maker has sold 200,000 cars, the law allows.",
         "A motion requires 60 votes, and the bill fell short.",
         "Harbor shares fell 3 percent in late trading.",
+        "If 40 percent of members left, the club would close.",
+        "More than 70 percent of the senators voted for the bill.",
         "This version of the story corrects the sum raised to $4 million.",
         # a claimed attack is not a claimed toll, but the toll stays sourced when cited
         "The bakery chain said 12 percent of its shops lost money.",

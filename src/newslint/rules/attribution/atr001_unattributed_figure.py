@@ -47,6 +47,9 @@ HYPOTHETICAL = frozenset(
     legislation law draft expected projected authorizes authorized authorize allowed allows cap caps capped
     limit limits requested request requests required requires""".split()
 )
+# A share in a sentence with one of these is posed, not measured ("if 99% of users left");
+# a plan named is not enough ("62 percent of Americans support the plan").
+CONDITIONAL = frozenset("would could might should if unless expected projected".split())
 # A count in a sentence with one of these is a term of a law or a rule ("the credit phases
 # out once a maker has sold 200,000 vehicles", "a motion needs 60 votes"), not a claim.
 TERMS = frozenset("law laws allows allowed requires require required bill legislation proposal".split())
@@ -93,6 +96,7 @@ PUBLIC_ACTS = frozenset(
     vote votes voted voting endorse endorsed endorsing cosponsored co-sponsored sponsored
     oppose opposed opposing approve approved reject rejected abstain abstained""".split()
 )
+PUBLIC_ACTS_DONE = frozenset(w for w in PUBLIC_ACTS if w.endswith("ed"))
 # A count right after one of these (past a bridge: "has more than 2.7 million students") is
 # a standing size, like a town's population, not a change.
 POSSESSING = frozenset(("has", "have", "had"))
@@ -357,7 +361,8 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_ye
             if event and words.isdisjoint(TERMS) and not _public_record_count(f, sentence, words, latest_year):
                 claims.append(f)
         elif kind == "share":
-            if not hypothetical:
+            # a share of lawmakers who voted is a tally; one who "back" a change, an opinion
+            if words.isdisjoint(CONDITIONAL) and not _public_act(f, sentence, words, PUBLIC_ACTS_DONE):
                 claims.append(f)
         else:
             if generic or (kind == "money" and _settled_with_government(words)):
@@ -414,19 +419,10 @@ def _public_record_count(fig: Figure, sentence: Sentence, words: set[str], lates
     lawmakers or countries taking a public act, a standing size, a small group of identified
     people, or the toll of an event the story dates years back."""
     tokens = sentence.tokens
-    first = last = None
-    for k, t in enumerate(tokens):
-        if t.start >= fig.start and first is None:
-            first = k
-        if t.end <= fig.end:
-            last = k
-        else:
-            if first is not None:
-                break
+    first, last = _span(fig, tokens)
     if first is None or last is None:
         return False
-    head = tokens[last].text.lower()
-    if head in PUBLIC_ACTORS and not words.isdisjoint(PUBLIC_ACTS):
+    if _public_act(fig, sentence, words):
         return True  # "backed by 100 members, including 19 Republicans"
     k = first - 1
     while k >= 0 and tokens[k].text.lower() in _SIZE_BRIDGE:
@@ -438,6 +434,28 @@ def _public_record_count(fig: Figure, sentence: Sentence, words: set[str], lates
     if words.isdisjoint(TOLL_WORDS):
         return False
     return _dated_years_back(tokens, latest_year)
+
+
+def _span(fig: Figure, tokens) -> tuple[int | None, int | None]:
+    """The indexes of the figure's first and last tokens."""
+    first = last = None
+    for k, t in enumerate(tokens):
+        if t.start >= fig.start and first is None:
+            first = k
+        if t.end <= fig.end:
+            last = k
+        elif first is not None:
+            break
+    return first, last
+
+
+def _public_act(fig: Figure, sentence: Sentence, words: set[str], acts: frozenset[str] = PUBLIC_ACTS) -> bool:
+    """Whether the figure counts lawmakers, parties or countries in a sentence of a public
+    act (one of ``acts``): "backed by 100 members", "70 percent of the Republicans in
+    Congress voted for it"."""
+    _, last = _span(fig, sentence.tokens)
+    return last is not None and sentence.tokens[last].text.lower() in PUBLIC_ACTORS \
+        and not words.isdisjoint(acts)
 
 
 def _dated_years_back(tokens, latest_year) -> bool:
