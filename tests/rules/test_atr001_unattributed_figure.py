@@ -60,7 +60,6 @@ def test_unsourced_figures_are_reported(sentence, figure):
         "The home side won 3-1 and fans marched.",
         "Protesters gathered outside 10 Downing Street.",
         "The map on page 12 residents fled from shows it.",
-        "Hundreds of civilians were killed and thousands of people fled.",
         "The 18 soldiers killed in the attack were buried.",
         "Rescuers found all 40 passengers, and the 12 crew members were rescued.",
         "Two soldiers were wounded.",
@@ -169,11 +168,10 @@ def test_min_value_option(tmp_path):
 
 
 def test_vague_plurals_option(tmp_path):
+    # a vague amount of the kinds that need a source is a claim (the guideline), unless a desk opts out
     text = "Thousands of troops were killed and tens of thousands of residents fled."
-    assert reported(text) == []
-    assert reported(text, with_options(tmp_path, "vague-plurals = true")) == [
-        "Thousands of troops", "tens of thousands of residents",
-    ]
+    assert reported(text) == ["Thousands of troops", "tens of thousands of residents"]
+    assert reported(text, with_options(tmp_path, "vague-plurals = false")) == []
 
 
 def test_same_sentence_only_option(tmp_path):
@@ -219,6 +217,13 @@ def test_bad_option_is_a_configuration_error(tmp_path):
         ("Only 12 percent of voters back the mayor.", "12 percent of voters"),
         ("About a third of the valley's residents are still without water.", "a third of the valley's residents"),
         ("Two-thirds of the members back the change.", "Two-thirds of the members"),
+        # a count of what happened, or of who took part, needs no event word
+        ("The rally drew hundreds of protesters to the square.", "hundreds of protesters"),
+        ("The regulator logged 4,000 complaints about the airline.", "4,000 complaints"),
+        # a toll beside a bill is no term of the bill
+        ("The bill passed days before the shooting in which 20 children perished.", "20 children"),
+        # a first mention after a possessive is a figure; a later one refers back
+        ("Their 12,000 workers were laid off in May.", "12,000 workers"),
         # a plan named is not a plan's terms: the share is measured, not posed
         ("Some 62 percent of residents support the plan.", "62 percent of residents"),
         # sums that changed hands
@@ -379,3 +384,20 @@ def test_after_the_first_sentence_one_name_in_common_does_not_continue():
     text = ("Envoys met in the capital on Friday. The ministry announced that villagers were leaving Dova. "
             "More than 40,000 villagers have fled Kesh province in southern Dova.")
     assert reported(text) == []
+
+
+def test_a_speech_verb_sources_a_figure_only_from_a_tag_or_before_it():
+    # a clause of its own after the figure does not source it
+    assert reported("He was accused by seven women of acts they said occurred years ago.") == ["seven women"]
+    assert reported("Officials want to add $2 billion to the debt to fund changes they say would help.") \
+        == ["$2 billion"]
+    # a tag after a comma, a verb before the figure, a figure that counts the speakers do
+    assert reported("Floods destroyed 400 homes, the ministry said on Tuesday.") == []
+    assert reported("The ministry said floods destroyed 400 homes.") == []
+    assert reported("Three other women said he had harassed them at work.") == []
+
+
+def test_a_possessive_count_refers_back_when_the_story_gave_it_before():
+    text = "Rebels killed 18 soldiers, the army said. The town buried its 18 soldiers on Friday."
+    assert reported(text) == []
+    assert reported("The couple were freed with their three children.") == []

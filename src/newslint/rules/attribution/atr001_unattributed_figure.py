@@ -27,6 +27,15 @@ CHECKED_BLOCKS = (PARAGRAPH, LIST_ITEM, QUOTE)
 REFERRING = frozenset(
     "toll tolls figure figures number numbers tally total count estimate estimates data statistics".split()
 )
+# Speech verbs that, after a figure, source it only from a tag set off by a comma or a
+# quotation mark within TAG_REACH characters before them (", the ministry said").
+SPEECH_VERBS = frozenset(
+    """said says say saying told tells telling added adding noted noting wrote writes stated
+    insisted warned explained acknowledged testified mentioned claims""".split()
+)
+TAG_REACH = 60
+SUBJECT_WORDS = 1  # a speech verb this close after the figure has it for its subject ("three women also said")
+TAG_MARKS = ",\"“”—"
 # A sentence that ends in its attribution, with at most this many words after the cue ("The
 # ministry said on Tuesday."), introduces the figures of the next sentence.
 TRAILING_WORDS = 3
@@ -164,8 +173,9 @@ class UnattributedFigure(Rule):
     time"), names with numbers ("M5", "G8", "Formula 1", "BBC Two", "Boeing 737"), sports
     scores and results ("won 3-1"), addresses ("10 Downing Street"), page, section and
     article numbers ("page 5", "Article 50"), a number that refers back ("the 18
-    soldiers"), vague plurals ("hundreds", "dozens", "thousands of troops"), the terms of a
-    law, bill or plan ("would cut the rate to 21 percent", "a motion requires 60 votes",
+    soldiers", or "their 18 soldiers" once the story has given 18; a first mention after a
+    possessive is a figure), the terms of a law, bill or plan (a toll beside a bill is
+    not one) ("would cut the rate to 21 percent", "a motion requires 60 votes",
     "allows $1 billion"), a limit set by a rule on a scored effect, published market data
     ("GM shares fell 1.2 percent"), a tax rate ("raised the tax rate to 14.5 percent",
     "going to 21 percent" beside a tax), a usual level ("typically about 20 percent"), a
@@ -189,12 +199,15 @@ class UnattributedFigure(Rule):
     its story.
 
     Options: `min-value` (default 3: "two soldiers" is not reported; percentages and
-    money are always figures), `vague-plurals` (default false; true reports "thousands
-    of troops" too), `same-sentence-only` (default false; true requires the source in
+    money are always figures), `vague-plurals` (default true: "hundreds of protesters",
+    "dozens of homes" are claims, as the guideline has it; false ignores vague amounts),
+    `same-sentence-only` (default false; true requires the source in
     the figure's own sentence; a quotation still takes its speaker from the paragraph), `cues` (more attribution cues, one per entry, in the
     format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
-    `measured` (more things a percentage or sum measures) and `events` (more words that
-    make a figure a claim).
+    `measured` (more things a percentage or sum measures), `events` (more words that
+    make a figure a claim) and `occurrences` (more counted things that are themselves what
+    happened or who took part, such as "protesters" or "complaints": a count of them is a
+    claim with no event word).
 
     ## Why is this bad?
     "You must source every statement in every story unless it is an established fact"
@@ -223,16 +236,18 @@ class UnattributedFigure(Rule):
     source, and, in a long sentence glued from a list, every figure of the list. A sentence
     whose subject is the source's own action ("Police arrested 23 people") is reported.
 
-    Still missed: a figure in the same sentence as an attribution cue that does not govern it
-    ("Trump said in September he would protect around 700,000 Dreamers", "indicted last
-    year, he has since hired 40 staff"); a claim in a sentence that also speaks of one
+    Still missed: a figure in the same sentence as an attribution cue placed before it that
+    does not govern it ("Trump said in September he would protect around 700,000
+    Dreamers", "indicted last year, he has since hired 40 staff"); a speech verb after the
+    figure sources it only from a tag (", police said") or when the figure counts the
+    speakers ("three women said"), so "acts they said occurred" does not; a claim in a sentence that also speaks of one
     settlement or fine with a government; a percentage beside a sentence naming a poll
     that is not the poll's result; a standing size stated as a fact with no event word ("a
     country with hundreds of thousands of immigrants", "his 42.3 million followers",
     "Puerto Rico's $72 billion debt") or after "has" ("the island has 3,000 people without
-    power"); counts of two ("shot and killed two people", below `min-value`); vague plurals
-    unless `vague-plurals` is set; a share with no counted thing nor a plural verb ("26
-    percent backed him"); the value of a private contract; and figures in an untagged quotation whose
+    power"); counts of two ("shot and killed two people", below `min-value`); a sum with
+    no event word (a deal's or a contract's value, "$1.5 trillion in tax cuts"); a share with no counted thing nor a plural verb ("26
+    percent backed him"); and figures in an untagged quotation whose
     speaker is named only near it. A source more than one sentence away is not seen.
     """
 
@@ -242,12 +257,13 @@ class UnattributedFigure(Rule):
     severity = "warning"
     options = {
         "min-value": 3,
-        "vague-plurals": False,
+        "vague-plurals": True,
         "same-sentence-only": False,
         "cues": [],
         "counted": [],
         "measured": [],
         "events": [],
+        "occurrences": [],
     }
     data_files = (CUES_FILE, COUNTED_FILE)
 
@@ -276,6 +292,10 @@ class UnattributedFigure(Rule):
 
         years: list[int | None] = []
 
+        def given_before(token) -> bool:
+            first = document.derived(_first_numbers)
+            return first.get(token.text.lower(), token.start) < token.start
+
         def latest_year() -> int | None:
             if not years:
                 found = [int(m.group()) for m in _YEAR_RE.finditer(prose)]
@@ -300,14 +320,16 @@ class UnattributedFigure(Rule):
                 return cited[i]  # type: ignore[return-value]
 
             for si, sentence in enumerate(sentences):
-                figures = find_figures(sentence.tokens, counted, min_value, vague, opens)
+                figures = find_figures(sentence.tokens, counted, min_value, vague, opens, given_before)
                 if not figures:
                     continue
                 figures = _claims(figures, sentence, tables, latest_year)
                 if not figures:
                     continue
                 if has_cue(si):
-                    continue
+                    figures = [f for f in figures if not _sourced_in_sentence(prose, sentence, f, cues)]
+                    if not figures:
+                        continue
                 previous_end = -1
                 for fig in figures:
                     restated = _restates(prose, previous_end, fig.start)
@@ -333,6 +355,33 @@ class UnattributedFigure(Rule):
                     yield Finding(fig.start, fig.end, f'figure "{text}" has no source in {where}')
 
 
+def _sourced_in_sentence(prose: str, sentence: Sentence, fig: Figure, cues: Cues) -> bool:
+    """Whether an attribution cue of the sentence governs the figure: one before it ("Police
+    said 18 people were killed"), a source phrase anywhere ("according to police"), or a
+    speech verb after it in a tag set off by a comma or a quotation mark ("18 were killed,
+    police said"), or whose subject it is ("three other women said"). A speech verb after the figure in a clause of its own does not ("accused
+    by seven women of acts they said occurred decades ago")."""
+    for m in cues.pattern.finditer(prose, sentence.start, sentence.end):
+        if m.start() < fig.start or m.group().lower() not in SPEECH_VERBS:
+            return True
+        between = prose[fig.end : m.start()]
+        if len(between.split()) <= SUBJECT_WORDS:
+            return True  # the figure counts the speakers: "three other women said", a count of sources
+        if any(mark in between[-TAG_REACH:] for mark in TAG_MARKS):
+            return True
+    return False
+
+
+def _first_numbers(document: Document) -> dict[str, int]:
+    """Where the story first writes each number ("18", "eighteen"), lower-cased."""
+    first: dict[str, int] = {}
+    for sentence in document.sentences:
+        for t in sentence.tokens:
+            if t.kind == NUMBER or t.text.lower() in NUMBER_WORDS:
+                first.setdefault(t.text.lower(), t.start)
+    return first
+
+
 def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_year) -> list[Figure]:
     """The figures that claim something: a count with an event word in its sentence
     ("killed", "fled", "hired"); a share of something counted ("9 percent of refugees", "a
@@ -353,12 +402,16 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_ye
     event = not words.isdisjoint(tables.events)
     hypothetical = not words.isdisjoint(HYPOTHETICAL)
     generic = not words.isdisjoint(GENERIC)
+    # a law's terms count things ("once a maker has sold 200,000 cars"), not the dead: a toll
+    # beside a bill ("the bill passed days before the shooting in which 20 died") is a claim
+    terms = not words.isdisjoint(TERMS) and words.isdisjoint(CASUALTY)
     measured = None
     claims = []
     for f in figures:
         kind = f.kind
         if kind == "count":
-            if event and words.isdisjoint(TERMS) and not _public_record_count(f, sentence, words, latest_year):
+            if (event or _counts(f, sentence, tables.occurrences)) and not terms \
+                    and not _public_record_count(f, sentence, words, latest_year):
                 claims.append(f)
         elif kind == "share":
             # a share of lawmakers who voted is a tally; one who "back" a change, an opinion
@@ -447,6 +500,12 @@ def _span(fig: Figure, tokens) -> tuple[int | None, int | None]:
         elif first is not None:
             break
     return first, last
+
+
+def _counts(fig: Figure, sentence: Sentence, nouns: frozenset[str]) -> bool:
+    """Whether the figure's counted thing, its last word, is one of ``nouns``."""
+    _, last = _span(fig, sentence.tokens)
+    return last is not None and sentence.tokens[last].text.lower() in nouns
 
 
 def _public_act(fig: Figure, sentence: Sentence, words: set[str], acts: frozenset[str] = PUBLIC_ACTS) -> bool:

@@ -47,10 +47,14 @@ REFERENCE_WORDS = frozenset(
     version game match hole lap mile kilometre kilometer km day week game act scene track
     bus train road street avenue box code tier rank ranked ranking seed""".split()
 )
-# A number after one of these refers back to a figure already given: "the 18 soldiers".
-DETERMINERS = frozenset(
-    "the these those its their his her our my your all both each every whose first last next top".split()
-)
+# A number after one of these refers back to a figure already given or a known size ("the
+# 18 soldiers", "the 100-seat Senate"), or is no new figure ("all 50 states", "the first
+# 100 days").
+DETERMINERS = frozenset("the these those all both each every first last next top".split())
+# A number after a possessive refers back when the story gave it before; otherwise it is a
+# first mention ("his 42.3 million followers").
+BACK_DETERMINERS = frozenset("its their his her our my your whose".split())
+OWN_MAX = 10  # a possessive's small count names its members ("their three children")
 # Capitalised words that open a sentence before a number without naming anything:
 # "Nearly 950,000", "Some 300"; any other capitalised word before a number is taken for a
 # name with a number ("Boeing 737", "Formula 1").
@@ -78,8 +82,8 @@ _VAGUE_SUMS = frozenset(("millions", "billions", "trillions"))
 CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan rupees francs cents pence".split())
 # "300 have been killed": the thing counted is implied by what happened to it.
 CASUALTY = frozenset(
-    """killed died dead wounded injured hurt displaced missing arrested detained evacuated
-    rescued executed abducted kidnapped drowned""".split()
+    """killed died dead perished slain murdered stabbed beheaded massacred wounded injured hurt
+    displaced missing arrested detained evacuated rescued executed abducted kidnapped drowned""".split()
 )
 _BE = frozenset("are were was is have has had been being reportedly also still now".split())
 AUXILIARIES = frozenset("have has had were was are is been being reportedly also now more".split())
@@ -120,9 +124,11 @@ def _number_value(text: str) -> tuple[float, str, str] | None:
 
 
 def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float, vague: bool,
-                 opens: Callable[[str], bool] | None = None) -> list[Figure]:
+                 opens: Callable[[str], bool] | None = None,
+                 given_before: Callable[[Token], bool] | None = None) -> list[Figure]:
     """The figure claims of one sentence's tokens; ``opens`` is ``opens_figure``, or the
-    run's memo of it (read in C)."""
+    run's memo of it (read in C); ``given_before`` says whether the story wrote a number
+    token earlier (without it, every number after "the" or "its" refers back)."""
     # The few tokens that can open a figure.
     starts = list(compress(count(), map(opens or opens_figure, map(_TEXT, tokens))))
     if not starts:
@@ -141,7 +147,7 @@ def find_figures(tokens: list[Token], counted: frozenset[str], min_value: float,
             continue
         if sentence is None:
             first_word = next((w for w, t in enumerate(tokens) if t.kind != PUNCT), 0)
-            sentence = _Sentence(tokens, first_word, counted, min_value, vague)
+            sentence = _Sentence(tokens, first_word, counted, min_value, vague, given_before)
         fig, i = _figure_at(sentence, k, number)
         if fig is not None:
             figures.append(fig)
@@ -192,6 +198,7 @@ class _Sentence(NamedTuple):
     counted: frozenset[str]  # the counted-thing words
     min_value: float  # a smaller count is not a figure ("two soldiers")
     vague: bool  # vague plurals ("hundreds", "1000's") are figures (vague-plurals)
+    given_before: Callable[[Token], bool] | None  # whether the story wrote this number earlier
 
 
 class _Number(NamedTuple):
@@ -343,6 +350,10 @@ def _not_a_statistic(sentence: _Sentence, i: int, number: _Number, prev_low: str
         return True  # a time: "3 p.m.", "10 GMT"
     if prev_low.rstrip(".") in REFERENCE_WORDS or prev_low in AGE_WORDS or prev_low in DETERMINERS:
         return True  # "page 5", "aged 33", "the 18 soldiers"
+    if prev_low in BACK_DETERMINERS and (
+        sentence.given_before is None or 0 < number.value <= OWN_MAX or sentence.given_before(tokens[i])
+    ):
+        return True  # "their three children"; "their 18 soldiers" after "18 soldiers were killed"
     if prev is not None and prev.kind == WORD and _capitalised(prev.text) and prev.end == tokens[i].start - 1 \
             and prev.text.lower() not in WEEKDAYS and prev_low not in MONTHS \
             and (i - 1 != sentence.first_word or prev.text.lower() not in OPENERS):

@@ -61,10 +61,11 @@ class Tables(NamedTuple):
     counted: frozenset[str]
     measured: frozenset[str]
     events: frozenset[str]
+    occurrences: frozenset[str]  # counted things a count of which is a claim with no event word
 
 
 def _sections(lines: list[str]) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {"counted": [], "measured": [], "events": []}
+    sections: dict[str, list[str]] = {"counted": [], "measured": [], "events": [], "occurrences": []}
     current = sections["counted"]
     for line in lines:
         if line.startswith("@"):
@@ -74,18 +75,19 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     return sections
 
 
-TABLE_OPTIONS = ("cues", "counted", "measured", "events")
+TABLE_OPTIONS = ("cues", "counted", "measured", "events", "occurrences")
 
 
 def load_tables(cues: tuple[str, ...] = (), counted: tuple[str, ...] = (), measured: tuple[str, ...] = (),
-                events: tuple[str, ...] = ()) -> Tables:
+                events: tuple[str, ...] = (), occurrences: tuple[str, ...] = ()) -> Tables:
     """The cue pattern and word sets, from the data files plus what the rule's options add."""
     cue_lines = _read_lines(data_path(__file__, CUES_FILE)) + [c.strip() for c in cues if c.strip()]
     sections = _sections(_read_lines(data_path(__file__, COUNTED_FILE)))
-    extra = {"counted": counted, "measured": measured, "events": events}
+    extra = {"counted": counted, "measured": measured, "events": events, "occurrences": occurrences}
     words = {
         key: frozenset(sections[key] + [w.strip().lower() for w in extra[key] if w.strip()])
         for key in sections
     }
     # A casualty verb that counts ("300 have been killed") is always an event.
-    return Tables(compile_cues(cue_lines), words["counted"], words["measured"], words["events"] | CASUALTY)
+    return Tables(compile_cues(cue_lines), words["counted"] | words["occurrences"], words["measured"],
+                  words["events"] | CASUALTY, words["occurrences"])
