@@ -193,6 +193,16 @@ class Linter:
         except NewslintError:
             return False
 
+    def check_selectors(self, path: str) -> None:
+        """ConfigError for a selector of the overrides that names no rule known to the
+        configuration that applies to ``path`` (as the command line refuses one)."""
+        overrides = self.overrides
+        for key, selectors in (("select", overrides.select or ()), ("extend_select", overrides.extend_select),
+                               ("ignore", overrides.ignore)):
+            for selector in selectors:
+                if not (self.registry.is_known_selector(selector) or self.knows_selector(selector, path)):
+                    raise ConfigError(f"{key}: unknown rule, prefix or name {selector!r}")
+
     def lint_document(self, doc: Document, rules: list[tuple[Rule, str]], registry: Registry,
                       faults: list[str]) -> list[Diagnostic]:
         """Run ``rules`` on ``doc``, apply its suppressions, then let rules review those. A rule
@@ -254,7 +264,7 @@ def finding_problem(finding: object, length: int) -> str | None:
     if not (_is_offset(start) and _is_offset(end)):
         return f"offsets {start!r}, {end!r} are not integers"
     if not 0 <= start <= end <= length:
-        return f"span {start}-{end} is outside the text (0-{length})"
+        return f"span {start}-{end} is outside the text"
     if not isinstance(finding.message, str) or not finding.message.strip():
         return f"message {finding.message!r} is not a non-empty string"
     if not isinstance(finding.suggestions, (tuple, list)) or not all(isinstance(s, str) for s in finding.suggestions):
@@ -278,7 +288,7 @@ def fix_problem(fix: Fix, length: int) -> str | None:
         if not (_is_offset(edit.start) and _is_offset(edit.end)):
             return f"edit offsets {edit.start!r}, {edit.end!r} are not integers"
         if not 0 <= edit.start <= edit.end <= length:
-            return f"edit {edit.start}-{edit.end} is outside the text (0-{length})"
+            return f"edit {edit.start}-{edit.end} is outside the text"
         if not isinstance(edit.content, str):
             return f"edit content {edit.content!r} is not a string"
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
