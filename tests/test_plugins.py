@@ -177,8 +177,17 @@ def test_a_faulty_rule_costs_only_its_own_results_on_that_article(site, tmp_path
     elif fmt == "text":
         assert [line.split()[:2] for line in result.stdout.splitlines()[:-1]] == [
             ["bad.txt:1:6:", "TYP003"], ["good.txt:1:1:", "HSE001"], ["good.txt:1:6:", "TYP003"]]
-    else:
+    else:  # the results, and the fault where the report has a place for it
         assert result.stdout.count("TYP003") >= 2 and "HSE001" in result.stdout
+        fault = line[len("error: "):]
+        if fmt == "sarif":
+            [invocation] = json.loads(result.stdout)["runs"][0]["invocations"]
+            assert invocation["executionSuccessful"] is False
+            assert invocation["toolExecutionNotifications"] == [{"level": "error", "message": {"text": fault}}]
+        elif fmt == "github":
+            assert "::error file=bad.txt,title=newslint::bad.txt: rule HSE001" in result.stdout
+        else:
+            assert "Results missing:" in result.stdout and "bad.txt: rule HSE001" in result.stdout
 
 
 def test_a_rule_fault_on_every_article_leaves_the_other_rules_results(site, tmp_path, two_articles):
