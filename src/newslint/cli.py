@@ -94,7 +94,8 @@ def _add_check(sub, registry) -> None:
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name standard input is reported under; its suffix picks the format")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file atomically")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file safely (mode, owner and hard "
+                       "links kept; a read-only file is refused)")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, also apply or show fixes that may change the meaning "
