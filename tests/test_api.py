@@ -63,8 +63,9 @@ def test_an_unknown_selector_is_refused_as_the_command_line_refuses_it(options):
 
 
 def test_selectors_may_be_one_comma_separated_string():
-    text = 'The the army said it was "ready.\n'
-    assert codes(newslint.lint_text(text, ignore="TYP")) == codes(newslint.lint_text(text, ignore=["TYP"]))
+    text = 'The the army said its observauion post was "ready.\n'
+    assert codes(newslint.lint_text(text)) == ["TYP003", "TYP001", "SEN002"]
+    assert codes(newslint.lint_text(text, ignore="TYP003,SEN")) == ["TYP001"]
     assert codes(newslint.lint_text(text, select="TYP003, SEN002")) == ["TYP003", "SEN002"]
 
 
