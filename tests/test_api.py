@@ -52,3 +52,28 @@ def test_public_names():
     assert callable(newslint.hookimpl)
     with pytest.raises(AttributeError):
         newslint.no_such_name
+
+
+@pytest.mark.parametrize("options", [{"select": ["NOPE"]}, {"ignore": ["TYP", "NOPE"]}, {"select": "TYP,NOPE"}])
+def test_an_unknown_selector_is_refused_as_the_command_line_refuses_it(options):
+    with pytest.raises(NewslintError, match="unknown rule, prefix or name 'NOPE'"):
+        newslint.lint_text("The the army said.\n", **options)
+    with pytest.raises(NewslintError, match="unknown rule, prefix or name 'NOPE'"):
+        newslint.linter(**options)
+
+
+def test_selectors_may_be_one_comma_separated_string():
+    text = 'The the army said its observauion post was "ready.\n'
+    assert codes(newslint.lint_text(text)) == ["TYP003", "TYP001", "SEN002"]
+    assert codes(newslint.lint_text(text, ignore="TYP003,SEN")) == ["TYP001"]
+    assert codes(newslint.lint_text(text, select="TYP003, SEN002")) == ["TYP003", "SEN002"]
+
+
+@pytest.mark.parametrize("options", [{"select": [3]}, {"ignore": 7}])
+def test_selectors_that_are_not_strings_are_a_clear_error(options):
+    with pytest.raises(NewslintError, match="expected rule selectors"):
+        newslint.lint_text("Text.\n", **options)
+
+
+def codes(diagnostics) -> list[str]:
+    return [d.code for d in diagnostics]

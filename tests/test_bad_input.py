@@ -62,15 +62,34 @@ def test_missing_folder(run, good):
     assert_bad_input(run("check", "good.txt", "no/such/folder"), "no/such/folder", "no such file")
 
 
-def test_unreadable_file(run, write, good):
-    if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from reading the file")
+def test_unreadable_file(run_unprivileged, write, good):
     path = write("secret.txt", GOOD)
     os.chmod(path, 0)
     try:
-        assert_bad_input(run("check", "good.txt", "secret.txt"), "secret.txt", "permission denied")
+        assert_bad_input(run_unprivileged("check", "good.txt", "secret.txt"), "secret.txt", "permission denied")
     finally:
         os.chmod(path, 0o644)
+
+
+def test_a_fifo_is_refused_not_waited_on(run, tmp_path, good):
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert_bad_input(run("check", "pipe.txt", "good.txt", timeout=30), "pipe.txt", "not a regular file (a FIFO)")
+
+
+def test_a_device_is_refused(run, good):
+    assert_bad_input(run("check", "/dev/zero", "good.txt", timeout=30), "/dev/zero",
+                     "not a regular file (a character device)")
+
+
+def test_a_file_in_a_folder_that_cannot_be_searched_is_unreadable_not_missing(run_unprivileged, write, tmp_path, good):
+    write("locked/story.txt", GOOD)
+    os.chmod(tmp_path / "locked", 0o600)  # readable, not searchable
+    try:
+        result = run_unprivileged("check", "good.txt", "locked/story.txt")
+    finally:
+        os.chmod(tmp_path / "locked", 0o755)
+    line = assert_bad_input(result, "locked/story.txt", "permission denied")
+    assert "no such file" not in line
 
 
 @pytest.mark.parametrize("contents", [[], ["notes.py", "image.png", ".hidden/a.md"]])

@@ -74,3 +74,29 @@ def test_bad_configuration_names_the_key(table, key):
 
 def test_a_known_prefix_without_rules_yet_is_accepted():
     assert settings(ignore=["SPN"]).settings.ignore == ("SPN",)
+
+
+@pytest.mark.parametrize("config, files, expected", [
+    ('accept = ["Saraqeb", "/foo(/"]\n', {},
+     "newslint.toml: TYP001 'accept': bad pattern 'foo(': missing ), unterminated subpattern at position 3"),
+    ('[rules.TYP001]\naccept = ["/[a-/"]\n', {},
+     "newslint.toml: TYP001 'accept': bad pattern '[a-': unterminated character set at position 0"),
+    ('vocabulary = "words.txt"\n', {"words.txt": "Saraqeb\n# names\n/ab[c/\n"},
+     "newslint.toml: vocabulary file {root}/words.txt, line 3: bad pattern 'ab[c': "
+     "unterminated character set at position 2"),
+    ('[rules.ATR001]\ncues = ["according to", "/said(/"]\n', {},
+     "newslint.toml: ATR001 'cues': bad pattern 'said(': missing ), unterminated subpattern at position 4"),
+    ('[[data-rules]]\ncode = "HSE001"\nname = "no-x"\nkind = "existence"\nmessage = "x"\ntokens = ["x(y"]\n', {},
+     "newslint.toml: 'data-rules[0] (HSE001).tokens': bad pattern 'x(y': missing )"),
+])
+def test_a_bad_pattern_is_one_configuration_error_naming_where_it_is(run, write, tmp_path, config, files, expected):
+    write("newslint.toml", config)
+    for name, text in files.items():
+        write(name, text)
+    write("a.txt", "The the army said.\n")
+    write("b.txt", "The the town fell.\n")
+    result = run("check", "a.txt", "b.txt")
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    [line] = result.err_lines
+    assert line.startswith(f"error: {tmp_path}/" + expected.format(root=tmp_path)), line

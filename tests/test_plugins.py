@@ -134,14 +134,69 @@ def test_a_rule_with_bad_metadata_is_refused(site, article, tmp_path):
     assert "plugin 'sloppy'" in result.stderr and "kebab-case" in result.stderr
 
 
-def test_a_crashing_rule_is_an_error_for_that_file_only(site, tmp_path):
+# A rule that misbehaves on one article only: the article that says "boom".
+FAULTY_BODY = """if "boom" in document.text:
+            {fault}
+        yield Finding(0, 4, "first word")"""
+
+FAULTS = {
+    "raises": "raise ValueError('boom')",
+    "message-not-a-string": "yield Finding(0, 4, 42)",
+    "message-a-list": "yield Finding(0, 4, ['not', 'text'])",
+    "span-past-the-end": "yield Finding(0, 10**6, 'far away')",
+    "negative-span": "yield Finding(-3, 2, 'before the start')",
+    "offsets-not-integers": "yield Finding('0', '4', 'strings for offsets')",
+    "not-a-finding": "yield ('a', 'tuple')",
+    "suggestions-not-strings": "yield Finding(0, 4, 'odd suggestions', suggestions=(1, 2))",
+}
+
+
+@pytest.fixture
+def two_articles(tmp_path: Path) -> tuple[Path, Path]:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text("Some the the text, then boom.\n", encoding="utf-8")
+    good.write_text("Calm the the text.\n", encoding="utf-8")
+    return bad, good
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
+def test_a_faulty_rule_costs_only_its_own_results_on_that_article(site, tmp_path, two_articles, fault, fmt):
+    """One line naming rule, plugin, file and cause; every other result still reported, by
+    every reporter; exit 2."""
+    make_plugin(site, "crashy", "crashy", body=FAULTY_BODY.format(fault=FAULTS[fault]))
+    result = run(site, "check", "--select", "TYP003,HSE", "--format", fmt, "bad.txt", "good.txt", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: bad.txt: rule HSE001 (said-not-stated, plugin 'crashy')"), line
+    assert line.endswith("its results on this file are dropped") or "dropped (please report it)" in line, line
+    if fmt == "json":
+        codes = sorted((Path(d["path"]).name, d["code"]) for d in json.loads(result.stdout)["diagnostics"])
+        assert codes == [("bad.txt", "TYP003"), ("good.txt", "HSE001"), ("good.txt", "TYP003")]
+    elif fmt == "text":
+        assert [line.split()[:2] for line in result.stdout.splitlines()[:-1]] == [
+            ["bad.txt:1:6:", "TYP003"], ["good.txt:1:1:", "HSE001"], ["good.txt:1:6:", "TYP003"]]
+    else:  # the results, and the fault where the report has a place for it
+        assert result.stdout.count("TYP003") >= 2 and "HSE001" in result.stdout
+        fault = line[len("error: "):]
+        if fmt == "sarif":
+            [invocation] = json.loads(result.stdout)["runs"][0]["invocations"]
+            assert invocation["executionSuccessful"] is False
+            assert invocation["toolExecutionNotifications"] == [{"level": "error", "message": {"text": fault}}]
+        elif fmt == "github":
+            assert "::error file=bad.txt,title=newslint::bad.txt: rule HSE001" in result.stdout
+        else:
+            assert "Results missing:" in result.stdout and "bad.txt: rule HSE001" in result.stdout
+
+
+def test_a_rule_fault_on_every_article_leaves_the_other_rules_results(site, tmp_path, two_articles):
     make_plugin(site, "crashy", "crashy", body="raise ValueError('boom')")
-    bad = tmp_path / "a.txt"
-    bad.write_text("Some text.\n", encoding="utf-8")
-    result = run(site, "check", "--select", "TYP003,HSE", str(bad), cwd=tmp_path)
+    result = run(site, "check", "--select", "TYP003,HSE", "bad.txt", "good.txt", cwd=tmp_path)
     assert result.returncode == 2
-    assert "internal error in rule HSE001" in result.stderr and "plugin 'crashy'" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 2 and "ValueError: boom" in result.stderr
+    assert [line.split()[:2] for line in result.stdout.splitlines()[:-1]] == [
+        ["bad.txt:1:6:", "TYP003"], ["good.txt:1:6:", "TYP003"]]
 
 
 def test_plugin_autoload_can_be_disabled(site, article, tmp_path):

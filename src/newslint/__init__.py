@@ -34,14 +34,18 @@ def lint_text(
     """Diagnostics for ``text`` linted as the file ``path`` (its suffix picks Markdown or text).
 
     Configuration is found from ``path`` as for a file on disk, or read from ``config``.
-    Raises ``newslint.errors.NewslintError`` for bad configuration or front matter. Each call
-    is a run of its own; to lint many texts, keep one ``linter()``.
+    ``select`` and ``ignore`` take selectors as the command line does (codes, prefixes, names;
+    a list, or one comma-separated string). Raises ``newslint.errors.NewslintError`` for an
+    unknown selector, bad configuration or front matter, or a rule that fails on the text.
+    Each call is a run of its own; to lint many texts, keep one ``linter()``.
     """
     from .errors import NewslintError
 
-    result = linter(select=select, ignore=ignore, config=config).lint_text(text, path)
-    if result.error:
-        raise NewslintError(result.error)
+    checked = _linter(select, ignore, config)
+    checked.check_selectors(path)
+    result = checked.lint_text(text, path)
+    if result.error or result.faults:
+        raise NewslintError(result.error or result.faults[0])
     return result.diagnostics
 
 
@@ -56,13 +60,40 @@ def lint_file(path: str, **options: Any) -> list[Diagnostic]:
 def linter(*, select: list[str] | None = None, ignore: list[str] | None = None, config: str | None = None,
            fix: bool = False, unsafe_fixes: bool = False) -> Any:
     """A Linter for many texts: its ``lint_text(text, path)`` and ``lint_file(path)``
-    return a ``FileResult`` (``diagnostics``, ``error``, ``words``; ``fixed`` with ``fix``).
-    The rules, the configurations and the tables the rules read are loaded once."""
+    return a ``FileResult`` (``diagnostics``, ``error``, ``faults``, ``words``; ``fixed`` with
+    ``fix``). The rules, the configurations and the tables the rules read are loaded once.
+    Selectors are checked against the configuration that applies here (or ``config``)."""
+    import os
+
+    built = _linter(select, ignore, config, fix, unsafe_fixes)
+    built.check_selectors(os.path.join(os.getcwd(), "-"))
+    return built
+
+
+def _linter(select: Any, ignore: Any, config: str | None, fix: bool = False, unsafe_fixes: bool = False) -> Any:
     from .config import Overrides
     from .engine import Linter
 
-    overrides = Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore or ()))
+    chosen = _selectors(select, "select") if select is not None else None
+    overrides = Overrides(select=chosen, ignore=_selectors(ignore or (), "ignore"))
     return Linter(overrides=overrides, config_file=config, fix=fix, unsafe_fixes=unsafe_fixes)
+
+
+def _selectors(value: Any, key: str) -> tuple[str, ...]:
+    """Selectors given as a list or as one comma-separated string, as on the command line."""
+    from .errors import ConfigError
+
+    items = [value] if isinstance(value, str) else value
+    try:
+        items = list(items)
+    except TypeError:
+        raise ConfigError(f"{key}: expected rule selectors, a list of strings, got {value!r}") from None
+    selectors = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ConfigError(f"{key}: expected rule selectors as strings, got {item!r}")
+        selectors.extend(s.strip() for s in item.split(",") if s.strip())
+    return tuple(selectors)
 
 
 def __getattr__(name: str) -> Any:

@@ -94,7 +94,8 @@ def _add_check(sub, registry) -> None:
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name standard input is reported under; its suffix picks the format")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file atomically")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file safely (mode, owner and hard "
+                       "links kept; a read-only file is refused)")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix or --diff, also apply or show fixes that may change the meaning "
@@ -188,6 +189,15 @@ def _error(message: str) -> None:
     sys.stderr.write(f"error: {message}\n")
 
 
+def _report_errors(results) -> bool:
+    """Say, one line each, which files could not be linted and what went wrong on the others
+    (a broken configuration, shared by many files, is said once); whether anything did."""
+    messages = dict.fromkeys(m for r in results for m in ([r.error] if r.error else []) + r.faults)
+    for message in messages:
+        _error(message)
+    return bool(messages)
+
+
 def _registry():
     from .plugins import load_plugins
 
@@ -229,15 +239,14 @@ def _check(args: argparse.Namespace, registry) -> int:
 
     if changed_lines is not None:
         changed_lines.filter(results)  # after linting: rules always see the whole article
-    errors = [r for r in results if r.error]
-    for message in dict.fromkeys(r.error for r in errors):  # a broken config is said once
-        _error(message)
     out = sys.stdout
     if args.diff:
+        failed = _report_errors(results)
         changed = _print_diffs(results, out)
-        return EXIT_ERROR if errors else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
+        return EXIT_ERROR if failed else (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN)
     if args.fix:
         out = _write_fixes(results, stdin_fixed_to=sys.stdout) or sys.stdout
+    failed = _report_errors(results)
     with _output(args.output, out) as out:
         if args.statistics:
             from .report.statistics import render_statistics
@@ -246,7 +255,7 @@ def _check(args: argparse.Namespace, registry) -> int:
         else:
             rules = linter.known_rules(r.path for r in results) if args.format in ("sarif", "html") else None
             render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
-    if errors:
+    if failed:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
         return EXIT_FINDINGS
@@ -310,12 +319,11 @@ def _stats(args: argparse.Namespace) -> int:
     results = [_lint_stdin(linter, args)] if "-" in paths else []
     results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
     results.sort(key=lambda r: r.path)
-    for message in dict.fromkeys(r.error for r in results if r.error):
-        _error(message)
+    failed = _report_errors(results)
     families = [rule.family for rule in registry.rules.values()]
     with _output(args.output, sys.stdout) as out:
         (render_stats_json if args.format == "json" else render_stats_text)(results, families, out)
-    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 def _lint_stdin(linter, args):
@@ -361,8 +369,9 @@ def _print_diffs(results, out: TextIO) -> bool:
 
 
 def _write_fixes(results, stdin_fixed_to: TextIO) -> TextIO | None:
-    """Write fixed files atomically. With standard input among the paths the fixed text
-    goes to stdout, so the diagnostics go to stderr: the returned stream."""
+    """Write fixed files; one that cannot be written safely is a fault of its result. With
+    standard input among the paths the fixed text goes to stdout, so the diagnostics go to
+    stderr: the returned stream."""
     report_to = None
     for r in results:
         if r.stdin:
@@ -370,33 +379,116 @@ def _write_fixes(results, stdin_fixed_to: TextIO) -> TextIO | None:
             stdin_fixed_to.write(("\ufeff" if r.had_bom else "") + text)
             stdin_fixed_to.flush()
             report_to = sys.stderr
-        elif r.fixed is not None:
+        elif r.fixed is not None and r.source is not None:
             try:
-                atomic_write(r.path, r.fixed, r.had_bom)
-            except OSError as exc:
-                r.error = f"{r.path}: cannot write the fixed file: {exc.strerror or exc}"
-                _error(r.error)
+                write_fixed(r.path, r.source, r.fixed, r.had_bom)
+            except NewslintError as exc:
+                r.faults.append(str(exc))
+                r.fixes_applied = 0
     return report_to
 
 
-def atomic_write(path: str, text: str, bom: bool) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+_BOM = b"\xef\xbb\xbf"
+
+
+def write_fixed(path: str, source: str, fixed: str, bom: bool) -> None:
+    """Replace the file at ``path``, which held ``source`` when it was read, with ``fixed``,
+    keeping its mode, owner and hard links; NewslintError saying why when that cannot be
+    done safely, the file then left as it was.
+
+    The new bytes go to a temporary file beside it, synced, which is renamed over the file;
+    when a rename would split hard links or give the file another owner, the file is
+    written in place instead, after that copy is verified, so the fixed text survives a
+    failed write."""
+    import stat
+
+    target = os.path.realpath(path)  # through a symlink: fix the target, keep the link
+    data = (_BOM if bom else b"") + fixed.encode("utf-8")
+    try:
+        info = os.stat(target)
+        if not stat.S_ISREG(info.st_mode):
+            raise NewslintError(f"{path}: not a regular file; the fixes were not written")
+        if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise NewslintError(f"{path}: the file is read-only; the fixes were not written "
+                                "(make it writable to let --fix change it)")
+        with open(target, "rb") as f:
+            if f.read() != (_BOM if bom else b"") + source.encode("utf-8"):
+                raise NewslintError(f"{path}: the file changed while it was linted; the fixes were not written")
+        tmp = _synced_copy(target, data)
+        try:
+            if info.st_nlink == 1 and _same_owner(tmp, info):
+                os.chmod(tmp, stat.S_IMODE(info.st_mode))
+                os.replace(tmp, target)
+            else:
+                _write_in_place(path, target, data, tmp)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        _sync_folder(os.path.dirname(target))
+    except OSError as exc:
+        raise NewslintError(f"{path}: cannot write the fixed file: {exc.strerror or exc}; "
+                            "the file is as it was") from None
+
+
+def _synced_copy(target: str, data: bytes) -> str:
+    """A temporary file beside ``target`` holding ``data``, on disk and read back intact."""
     import tempfile
 
-    path = os.path.realpath(path)  # through a symlink: fix the target, keep the link
-    directory = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".newslint-", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".newslint-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+        with os.fdopen(fd, "w+b") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        os.replace(tmp, path)
+            f.seek(0)
+            if f.read() != data:
+                raise OSError(f"the copy in {tmp} did not read back as written")
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
+    return tmp
+
+
+def _same_owner(tmp: str, info: os.stat_result) -> bool:
+    """Whether ``tmp`` has (or, for root, could be given) the owner and group of ``info``."""
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return True
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def _write_in_place(path: str, target: str, data: bytes, copy: str) -> None:
+    """Overwrite ``target`` with ``data``; if that fails part way, the verified ``copy`` is
+    kept under a name the message gives, so the fixed text is not lost."""
+    try:
+        with open(target, "r+b") as f:
+            f.write(data)
+            f.truncate()
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        kept = copy[: -len(".tmp")] + ".fixed"
+        os.replace(copy, kept)
+        raise NewslintError(f"{path}: cannot write the fixed file in place: {exc.strerror or exc}; "
+                            f"the fixed text is in {kept}") from None
+
+
+def _sync_folder(directory: str) -> None:
+    """Flush the folder's entry for a renamed file to disk (some systems cannot: no matter)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -485,11 +577,10 @@ def _words(args: argparse.Namespace) -> int:
     linter = Linter(registry, Overrides(select=spelling), args.config)
     results = lint_paths(args.paths or ["."], linter, args.jobs)
     counts = Counter(d.text for r in results for d in r.diagnostics if d.code in spelling)
-    for message in dict.fromkeys(r.error for r in results if r.error):
-        _error(message)
+    failed = _report_errors(results)
     for word, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower(), item[0])):
         print(f"{count}\t{word}")
-    return EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 def _plugins() -> int:

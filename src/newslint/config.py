@@ -161,6 +161,18 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
     )
 
 
+def compile_user_regex(pattern: str, where: str, flags: int = 0):
+    """A regular expression a user wrote (``accept``, a vocabulary file, a rule option),
+    compiled; a ConfigError naming ``where`` (the key, or the file and line) and the pattern
+    when it is not one, so a typo in a pattern is one line when the configuration loads."""
+    import re
+
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
 def type_name(t: type) -> str:
     """A TOML type's name as a user reads it in a message ("table", not "dict")."""
     return {list: "list", dict: "table", str: "string", int: "integer", float: "number", bool: "boolean"}.get(

@@ -19,7 +19,7 @@ from .document import Document
 from .errors import ConfigError, NewslintError
 from .parse import LINTABLE_SUFFIXES, decode, parse, read_file
 from .registry import Registry
-from .rule import Diagnostic, Edit, Finding, Rule
+from .rule import Diagnostic, Edit, Finding, Fix, Rule
 
 if TYPE_CHECKING:
     from .metrics import Counts
@@ -40,6 +40,9 @@ class FileResult:
     fixes_applied: int = 0
     readability: Counts | None = None  # the article's readability counts, when asked for (metrics=True)
     text: str | None = None  # the text the diagnostics point into, when asked for (keep_text=True)
+    # What went wrong on a file that was still linted (a rule that failed, a fix not applied,
+    # a fixed file not written), one line each: the other results stand, the exit code is 2.
+    faults: list[str] = field(default_factory=list)
 
 
 class Linter:
@@ -124,18 +127,10 @@ class Linter:
             composition = self.composition_for(config_path or path)
             rules = self.rules_for(path, composition)
             doc = parse(text, path, fmt, had_bom)
-            diagnostics = self.lint_document(doc, rules, composition.registry)
+            diagnostics = self.lint_document(doc, rules, composition.registry, result.faults)
             if self.fix:
                 result.source = text
-                for _ in range(MAX_FIX_PASSES):
-                    new_text, applied = apply_fixes(doc.text, diagnostics, self.unsafe_fixes)
-                    if new_text == doc.text:
-                        break
-                    result.fixes_applied += applied
-                    doc = parse(new_text, path, fmt, had_bom)
-                    diagnostics = self.lint_document(doc, rules, composition.registry)
-                if doc.text != text:
-                    result.fixed = doc.text
+                doc, diagnostics = self._fix(doc, diagnostics, rules, composition.registry, result, fmt)
         except NewslintError as exc:
             result.error = str(exc)
             return result
@@ -148,6 +143,29 @@ class Linter:
         if self.keep_text:
             result.text = doc.text
         return result
+
+    def _fix(self, doc: Document, diagnostics: list[Diagnostic], rules: list[tuple[Rule, str]], registry: Registry,
+             result: FileResult, fmt: str | None) -> tuple[Document, list[Diagnostic]]:
+        """Apply fixes pass by pass until the text settles. Fixes that are still changing it
+        after the last pass are a fault: nothing is fixed, rather than text a rule keeps
+        inserting being written."""
+        original = doc, diagnostics
+        for passes in range(MAX_FIX_PASSES + 1):
+            new_text, applied = apply_fixes(doc.text, diagnostics, self.unsafe_fixes)
+            if new_text == doc.text:
+                if doc.text != original[0].text:
+                    result.fixed = doc.text
+                return doc, diagnostics
+            if passes == MAX_FIX_PASSES:
+                break
+            result.fixes_applied += applied
+            doc = parse(new_text, doc.path, fmt, doc.had_bom)
+            diagnostics = self.lint_document(doc, rules, registry, result.faults)
+        still = sorted({d.code for d in diagnostics if d.fix and (d.fix.safe or self.unsafe_fixes)})
+        result.faults.append(f"{doc.path}: the fixes did not settle after {MAX_FIX_PASSES} passes (still changing "
+                             f"the text: {', '.join(still)}); nothing was fixed in this file")
+        result.fixes_applied = 0
+        return original
 
     def lint_file(self, path: str) -> FileResult:
         try:
@@ -175,40 +193,112 @@ class Linter:
         except NewslintError:
             return False
 
-    def lint_document(self, doc: Document, rules: list[tuple[Rule, str]], registry: Registry) -> list[Diagnostic]:
-        """Run ``rules`` on ``doc``, apply its suppressions, then let rules review those."""
+    def check_selectors(self, path: str) -> None:
+        """ConfigError for a selector of the overrides that names no rule known to the
+        configuration that applies to ``path`` (as the command line refuses one)."""
+        overrides = self.overrides
+        for key, selectors in (("select", overrides.select or ()), ("extend_select", overrides.extend_select),
+                               ("ignore", overrides.ignore)):
+            for selector in selectors:
+                if not (self.registry.is_known_selector(selector) or self.knows_selector(selector, path)):
+                    raise ConfigError(f"{key}: unknown rule, prefix or name {selector!r}")
+
+    def lint_document(self, doc: Document, rules: list[tuple[Rule, str]], registry: Registry,
+                      faults: list[str]) -> list[Diagnostic]:
+        """Run ``rules`` on ``doc``, apply its suppressions, then let rules review those. A rule
+        that fails, or reports something malformed, adds one line to ``faults`` and only its
+        own results on this document are dropped."""
         diagnostics: list[Diagnostic] = []
         reviewers = []
         for rule, severity in rules:
             if type(rule).review is not Rule.review:
                 reviewers.append((rule, severity))
-            diagnostics.extend(_run(doc, rule, severity, rule.check, doc))
+            diagnostics.extend(_run(doc, rule, severity, faults, rule.check, doc))
         enabled = {rule.code for rule, _ in rules}
         diagnostics, unused = suppress.apply(doc, diagnostics, enabled, registry)
         for rule, severity in reviewers:
-            diagnostics.extend(_run(doc, rule, severity, rule.review, doc, unused))
+            diagnostics.extend(_run(doc, rule, severity, faults, rule.review, doc, unused))
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
 
 
-def _run(doc: Document, rule: Rule, severity: str, method, *args) -> list[Diagnostic]:
-    """A rule's findings as diagnostics; a rule's bug becomes one error line, not a traceback."""
+def _run(doc: Document, rule: Rule, severity: str, faults: list[str], method, *args) -> list[Diagnostic]:
+    """A rule's findings as diagnostics; when the rule raises or reports something malformed,
+    none of them, and one line in ``faults`` naming the rule, its plugin, the file and the cause."""
+    where = f"{doc.path}: rule {rule.code} ({rule.name}, plugin '{rule.plugin}')"
     try:
-        return [_resolve(doc, rule, severity, finding) for finding in method(*args)]
-    except NewslintError:
-        raise
+        findings = list(method(*args))
+    except NewslintError as exc:  # a failure the rule explains (a server that does not answer)
+        faults.append(f"{where} failed: {exc}; its results on this file are dropped")
+        return []
     except Exception as exc:
-        raise NewslintError(
-            f"{doc.path}: internal error in rule {rule.code} ({rule.name}, plugin "
-            f"'{rule.plugin}'): {type(exc).__name__}: {exc}; please report it"
-        ) from None
+        faults.append(f"{where} failed with an internal error: {type(exc).__name__}: {exc}; "
+                      "its results on this file are dropped (please report it)")
+        return []
+    diagnostics = []
+    for finding in findings:
+        problem = finding_problem(finding, len(doc.text))
+        if problem is not None:
+            faults.append(f"{where} reported a malformed finding: {problem}; its results on this file are dropped")
+            return []
+        fix = finding.fix
+        if fix is not None and (problem := fix_problem(fix, len(doc.text))) is not None:
+            line, column = doc.position(finding.start)
+            faults.append(f"{where}: the fix of its finding at {line}:{column} is malformed ({problem}); "
+                          "it was dropped, never applied")
+            fix = None
+        diagnostics.append(_resolve(doc, rule, severity, finding, fix))
+    return diagnostics
 
 
-def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diagnostic:
-    if not (0 <= finding.start <= finding.end <= len(doc.text)):
-        raise NewslintError(
-            f"{doc.path}: rule {rule.code} (plugin '{rule.plugin}') reported an offset outside the file"
-        )
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def finding_problem(finding: object, length: int) -> str | None:
+    """What is wrong with a rule's finding for a text of ``length`` characters (None if nothing):
+    what reporters and fixes rely on, checked once, where the finding comes in."""
+    if not isinstance(finding, Finding):
+        return f"a {type(finding).__name__}, not a Finding"
+    start, end = finding.start, finding.end
+    if not (_is_offset(start) and _is_offset(end)):
+        return f"offsets {start!r}, {end!r} are not integers"
+    if not 0 <= start <= end <= length:
+        return f"span {start}-{end} is outside the text"
+    if not isinstance(finding.message, str) or not finding.message.strip():
+        return f"message {finding.message!r} is not a non-empty string"
+    if not isinstance(finding.suggestions, (tuple, list)) or not all(isinstance(s, str) for s in finding.suggestions):
+        return f"suggestions {finding.suggestions!r} are not strings"
+    if finding.fix is not None and not isinstance(finding.fix, Fix):
+        return f"fix {finding.fix!r} is not a Fix"
+    return None
+
+
+def fix_problem(fix: Fix, length: int) -> str | None:
+    """What is wrong with a fix for a text of ``length`` characters (None if nothing): every
+    edit inside the text, none overlapping another, each replacing with a string."""
+    if not isinstance(fix.message, str) or not isinstance(fix.safe, bool):
+        return "its message is not a string or its safety not a boolean"
+    edits = fix.edits
+    if not isinstance(edits, (tuple, list)) or not edits:
+        return "it has no edits"
+    for edit in edits:
+        if not isinstance(edit, Edit):
+            return f"an edit is a {type(edit).__name__}, not an Edit"
+        if not (_is_offset(edit.start) and _is_offset(edit.end)):
+            return f"edit offsets {edit.start!r}, {edit.end!r} are not integers"
+        if not 0 <= edit.start <= edit.end <= length:
+            return f"edit {edit.start}-{edit.end} is outside the text"
+        if not isinstance(edit.content, str):
+            return f"edit content {edit.content!r} is not a string"
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for before, after in zip(ordered, ordered[1:]):
+        if after.start < before.end or after.start == before.start:
+            return f"edits {before.start}-{before.end} and {after.start}-{after.end} overlap"
+    return None
+
+
+def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding, fix: Fix | None) -> Diagnostic:
     line, column = doc.position(finding.start)
     end_line, end_column = doc.position(finding.end)
     return Diagnostic(
@@ -216,9 +306,9 @@ def _resolve(doc: Document, rule: Rule, severity: str, finding: Finding) -> Diag
         code=rule.code, name=rule.name, family=rule.family, severity=severity,
         message=finding.message, text=doc.text[finding.start : finding.end],
         start=finding.start, end=finding.end,
-        suggestions=tuple(finding.suggestions), fix=finding.fix,
-        fix_edits=tuple((*doc.position(e.start), *doc.position(e.end), e.content) for e in finding.fix.edits)
-        if finding.fix else (),
+        suggestions=tuple(finding.suggestions), fix=fix,
+        fix_edits=tuple((*doc.position(e.start), *doc.position(e.end), e.content) for e in fix.edits)
+        if fix else (),
     )
 
 
@@ -265,10 +355,21 @@ def expand_paths(paths: Iterable[str], linter: Linter) -> Iterator[str | FileRes
                 yield file
             if not found:
                 yield FileResult(path, error=f"{path}: no Markdown or text files to lint ({', '.join(LINTABLE_SUFFIXES)})")
-        elif os.path.exists(path) or os.path.islink(path):
-            yield path
+        elif not _missing(path):
+            yield path  # reading it says what is wrong, if anything (permission, not a regular file)
         else:
             yield FileResult(path, error=f"{path}: no such file or directory")
+
+
+def _missing(path: str) -> bool:
+    """Whether nothing is at ``path`` (not: a folder on its way cannot be searched)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _walk(root: str, settings: Settings) -> Iterator[str | FileResult]:
@@ -304,13 +405,28 @@ def default_jobs(n_files: int) -> int:
 def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None) -> list[FileResult]:
     items = list(expand_paths(paths, linter))
     errors = [i for i in items if isinstance(i, FileResult)]
-    files = list(dict.fromkeys(i for i in items if isinstance(i, str)))
+    files = list(_distinct_files(i for i in items if isinstance(i, str)))
     jobs = jobs or default_jobs(len(files))
     if jobs > 1 and len(files) > 1:
         results = _lint_parallel(files, linter, jobs)
     else:
         results = [linter.lint_file(f) for f in files]
     return sorted(errors + results, key=lambda r: r.path)
+
+
+def _distinct_files(paths: Iterable[str]) -> Iterator[str]:
+    """Each file once, under the first name it was given, however else it was named
+    (``a.md`` and ``./a.md``, a symlink, a hard link): linted once, and fixed once."""
+    seen: set[object] = set()
+    for path in paths:
+        try:
+            info = os.stat(path)
+            identity: object = (info.st_dev, info.st_ino)
+        except OSError:
+            identity = os.path.normpath(path)  # reading it will say what is wrong
+        if identity not in seen:
+            seen.add(identity)
+            yield path
 
 
 def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> list[FileResult]:

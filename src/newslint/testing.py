@@ -45,7 +45,7 @@ def lint(
 
     ``select`` defaults to every rule enabled by default; pass the codes under test to keep
     other rules' diagnostics out of the comparison. Raises ``NewslintError`` for a bad
-    ``config`` table or bad front matter, with the message a user would see.
+    ``config`` table, bad front matter or a rule that fails, with the message a user would see.
     """
     from .compose import compose
     from .config import Overrides, settings_from_table
@@ -55,8 +55,8 @@ def lint(
     linter = Linter(overrides=Overrides(select=tuple(select) if select is not None else None, ignore=tuple(ignore)))
     composition = compose(settings_from_table(dict(config or {}), os.getcwd(), "<test config>"), linter.registry)
     result = _lint_with(linter, composition, text, path)
-    if result.error:
-        raise NewslintError(result.error)
+    if result.error or result.faults:  # a rule under test that fails is the test's failure
+        raise NewslintError(result.error or result.faults[0])
     return result.diagnostics
 
 
@@ -69,7 +69,7 @@ def _lint_with(linter, composition, text: str, path: str):
     try:
         rules = linter.rules_for(path, composition)
         doc = parse(text, path)
-        result.diagnostics = linter.lint_document(doc, rules, composition.registry)
+        result.diagnostics = linter.lint_document(doc, rules, composition.registry, result.faults)
     except NewslintError as exc:
         result.error = str(exc)
     return result

@@ -88,6 +88,10 @@ class FakeLanguageTool:
                 if fake.mode == "error":
                     return self._send(500, b"Error: Internal Server Error\n<html>java.lang.OutOfMemoryError</html>",
                                       "text/html")
+                if fake.mode == "empty-error":
+                    return self._send(500, b"", "text/plain")
+                if fake.mode == "not-found":  # a proxy's page where the server should be
+                    return self._send(404, b"<html>\n<h1>404 Not Found</h1>\n</html>", "text/html")
                 if fake.mode == "garbage":
                     return self._send(200, b"<html>not a LanguageTool server</html>", "text/html")
                 self._send(200, json.dumps(payload).encode("utf-8"))

@@ -122,18 +122,30 @@ def test_url_from_the_environment_and_from_a_config_file(server, tmp_path):
 @pytest.mark.parametrize("mode, problem", [
     ("error", "the server reported an error: Error: Internal Server Error <html>java.lang.OutOfMemoryError</html>"),
     ("garbage", "the server reported an error: <html>not a LanguageTool server</html>"),
+    ("empty-error", "the server answered with an error and no explanation (LanguageToolError)"),
+    ("not-found", "the server reported an error: <html> <h1>404 Not Found</h1> </html>"),
 ])
-def test_server_errors_are_one_line_without_traceback(server, tmp_path, mode, problem):
+def test_a_server_fault_costs_only_lt001_results(server, tmp_path, mode, problem):
+    """Each file says, in one line, that its LT001 results are missing and why; every other
+    rule's results are still reported; the server is not asked again after it failed."""
+    url = server.url
     server.mode = mode
     with pytest.raises(NewslintError) as info:
-        lint("It is a error.\n", select=["LT001"], config=config(server.url))
-    assert str(info.value) == f"LanguageTool server {server.url}: {problem}"
+        lint("It is a error.\n", select=["LT001"], config=config(url))
+    assert f"failed: LanguageTool server {url}: {problem}" in str(info.value)
     stories = [tmp_path / f"{n}.txt" for n in range(3)]
     for story in stories:
-        story.write_text("It is a error.\n", encoding="utf-8")
-    result = cli("check", "--select", "LT", *map(str, stories), cwd=tmp_path, env_url=server.url)
+        story.write_text("It is a error. The the end.\n", encoding="utf-8")
+    result = cli("check", "--select", "LT,TYP003", *(s.name for s in stories), cwd=tmp_path, env_url=url)
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"error: LanguageTool server {server.url}: {problem}"]
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert [line.split(": rule LT001 (languagetool, plugin 'languagetool') failed: ")[0] for line in lines] == [
+        "error: 0.txt", "error: 1.txt", "error: 2.txt"], lines
+    assert all(f"LanguageTool server {url}: {problem}" in line for line in lines), lines
+    assert all(line.endswith("; its results on this file are dropped") for line in lines), lines
+    assert [line.split()[:2] for line in result.stdout.splitlines()[:-1]] == [
+        ["0.txt:1:16:", "TYP003"], ["1.txt:1:16:", "TYP003"], ["2.txt:1:16:", "TYP003"]]
     assert len(server.requests) == 2  # GET /v2/languages failed once per process; no file retried it
 
 
@@ -153,10 +165,10 @@ def test_a_slow_server_times_out_instead_of_hanging(server, tmp_path):
     result = cli("check", "--select", "LT", *map(str, stories), cwd=tmp_path, timeout=30)
     elapsed = time.monotonic() - began
     assert result.returncode == 2
-    assert result.stderr.splitlines() == [
-        f"error: LanguageTool server {server.url}: no answer within 0.3 s "
-        "(timeout; raise the LT001 'timeout' option or check the server)"
-    ]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 4 and all(
+        f"failed: LanguageTool server {server.url}: no answer within 0.3 s "
+        "(timeout; raise the LT001 'timeout' option or check the server)" in line for line in lines), lines
     assert "Traceback" not in result.stderr
     assert elapsed < 4.5, elapsed  # one timed-out request, not one per file, and not the server's 5 s
 
@@ -167,8 +179,8 @@ def test_a_refused_connection_is_a_clear_error(tmp_path):
         port = s.getsockname()[1]
     with pytest.raises(NewslintError) as info:
         lint("It is a error.\n", select=["LT001"], config=config(f"http://127.0.0.1:{port}"))
-    assert str(info.value) == (f"LanguageTool server http://127.0.0.1:{port}: cannot connect "
-                               "(connection refused or host unreachable); is the server running?")
+    assert (f"LanguageTool server http://127.0.0.1:{port}: cannot connect "
+            "(connection refused or host unreachable); is the server running?") in str(info.value)
 
 
 def test_bad_options_are_configuration_errors():

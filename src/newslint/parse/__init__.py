@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import os
+import stat
 
 import re
 
@@ -48,8 +49,17 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
 
 
 def read_file(path: str) -> bytes:
+    """The bytes of the regular file at ``path``; InputError for anything else. It is opened
+    without blocking, so a FIFO or a device is refused rather than waited on."""
     try:
-        with open(path, "rb") as f:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as f:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: not a regular file ({_KINDS.get(stat.S_IFMT(mode), 'special file')}); "
+                                 "newslint reads files and folders")
             return f.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
@@ -59,6 +69,10 @@ def read_file(path: str) -> bytes:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
 
 
 def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bool = False) -> Document:

@@ -15,9 +15,12 @@ import re
 from ..errors import InputError
 
 TEXT_FIELDS = ("title", "subtitle", "excerpt", "description", "summary")
+_EOL_RE = re.compile(r"\r\n|\r|\n")
 _OPEN_RE = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
-_CLOSE_YAML_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_CLOSE_TOML_RE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+# A closing line: at the start of a line and alone on it, whichever of \n, \r\n or \r ends
+# the lines (re's ^ and $ know \n only).
+_CLOSE_YAML_RE = re.compile(r"(?<![^\r\n])(?:---|\.\.\.)[ \t]*(?![^\r\n])")
+_CLOSE_TOML_RE = re.compile(r"(?<![^\r\n])\+\+\+[ \t]*(?![^\r\n])")
 
 
 @dataclass
@@ -85,8 +88,8 @@ def _add_text_field(fm: FrontMatter, text: str, key: str, style: str | None, sta
         escape = re.compile(r"''" if style == "'" else r"\\.")
         fm.masks.extend((m.start(), m.start() + 1) for m in escape.finditer(text, start, end))
     elif style in ("|", ">"):
-        newline = text.find("\n", start, end)
-        start = newline + 1 if newline != -1 else end
+        newline = _EOL_RE.search(text, start, end)
+        start = newline.end() if newline else end
     while start < end and text[start] in " \t\r\n":
         start += 1
     while end > start and text[end - 1] in " \t\r\n":

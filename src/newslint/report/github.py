@@ -55,8 +55,9 @@ def annotation(d: Diagnostic) -> str:
 
 def render_github(results: list[FileResult], out: TextIO) -> None:
     for result in results:
-        if result.error is not None:  # also on stderr; as an annotation it shows on the run
+        # Errors and faults are also on stderr; as annotations they show on the run.
+        for message in ([result.error] if result.error is not None else []) + result.faults:
             out.write(f"::error file={escape_property(workspace_path(result.path))},title=newslint"
-                      f"::{escape_data(result.error)}\n")
+                      f"::{escape_data(message)}\n")
         for d in result.diagnostics:
             out.write(annotation(d) + "\n")

@@ -157,6 +157,12 @@ def render_html(results: list[FileResult], out: TextIO, rules: dict[str, type[Ru
         for r in errors:
             w(f"<li>{escape(r.error or '')}</li>")
         w("</ul></div>\n")
+    faults = [fault for r in linted for fault in r.faults]
+    if faults:
+        w("<div class=\"errors\"><strong>Results missing:</strong><ul>")
+        for fault in faults:
+            w(f"<li>{escape(fault)}</li>")
+        w("</ul></div>\n")
     w("<div class=\"legend\">")
     for family in sorted(counts, key=lambda f: (-counts[f], f)):
         w(f"<span class=\"chip {_css_class(family)}\">{escape(family)}: {counts[family]}</span>")

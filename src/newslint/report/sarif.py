@@ -118,6 +118,7 @@ def sarif_log(results: list[FileResult], rules: list[type[Rule]], root: str | No
     sarif_results = []
     notifications = []
     for r in results:
+        notifications.extend({"level": "error", "message": {"text": fault}} for fault in r.faults)
         if r.error is not None:
             notifications.append({"level": "error", "message": {"text": r.error}})
             continue

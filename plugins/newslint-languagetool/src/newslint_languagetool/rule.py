@@ -36,7 +36,9 @@ class LanguageToolRule(Rule):
     `[tool.newslint.rules.LT001]` or the `NEWSLINT_LANGUAGETOOL_URL` environment variable
     (the option wins). Selected with no server configured it is one configuration error.
     A server that fails or does not answer within `timeout` seconds (language-tool-python
-    tries a request twice) is one error, and the files after it are not sent again.
+    tries a request twice) is one error line per file, saying that file has no LT001
+    results; the other rules' results stand, the exit code is 2, and the files after it
+    are not sent again.
 
     ## Why is this bad?
     Agreement errors, wrong articles and confused words slip past spell checkers;
@@ -189,4 +191,6 @@ def describe_failure(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, (KeyError, TypeError, AttributeError)):
         return f"unexpected answer, not LanguageTool's /v2 protocol ({type(exc).__name__}: {exc})"
     message = " ".join(str(exc).split())  # an error page's body, on one line
-    return f"the server reported an error: {message[:200]}" if message else f"{type(exc).__name__}"
+    if not message:
+        return f"the server answered with an error and no explanation ({type(exc).__name__})"
+    return f"the server reported an error: {message[:200]}"

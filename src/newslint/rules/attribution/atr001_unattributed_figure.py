@@ -267,8 +267,14 @@ class UnattributedFigure(Rule):
     }
     data_files = (CUES_FILE, COUNTED_FILE)
 
+    def __init__(self, settings=None, context=None) -> None:
+        super().__init__(settings, context)
+        # Loaded with the rule, not at its first article, so that a bad pattern in `cues` is a
+        # configuration error before any file is linted.
+        self.tables = self.context.load(load_tables, *(tuple(self.settings[k]) for k in TABLE_OPTIONS))
+
     def check(self, document: Document) -> Iterator[Finding]:
-        tables = self.context.load(load_tables, *(tuple(self.settings[k]) for k in TABLE_OPTIONS))
+        tables = self.tables
         opens = self.context.memo(opens_figure).__getitem__
         cues, counted = tables.cues, tables.counted
         min_value = self.settings["min-value"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...config import compile_user_regex
 from ...context import data_path
 from .figures import CASUALTY
 
@@ -19,11 +20,16 @@ def _read_lines(path: str) -> list[str]:
         return [line.strip() for line in f if line.strip() and not line.lstrip().startswith("#")]
 
 
+def is_pattern_line(line: str) -> bool:
+    """A ``/regex/`` cue line, rather than a phrase."""
+    return len(line) > 2 and line.startswith("/") and line.endswith("/")
+
+
 def compile_cues(lines: list[str]) -> Cues:
     """The patterns for cue lines: phrases as whole words, ``/regex/`` lines as they are."""
     phrases, patterns, parts = [], [], []
     for line in lines:
-        if len(line) > 2 and line.startswith("/") and line.endswith("/"):
+        if is_pattern_line(line):
             patterns.append(f"(?:{line[1:-1]})")
             parts.append(patterns[-1])
         else:
@@ -81,6 +87,9 @@ TABLE_OPTIONS = ("cues", "counted", "measured", "events", "occurrences")
 def load_tables(cues: tuple[str, ...] = (), counted: tuple[str, ...] = (), measured: tuple[str, ...] = (),
                 events: tuple[str, ...] = (), occurrences: tuple[str, ...] = ()) -> Tables:
     """The cue pattern and word sets, from the data files plus what the rule's options add."""
+    for cue in cues:
+        if is_pattern_line(cue.strip()):
+            compile_user_regex(cue.strip()[1:-1], "ATR001 'cues'", re.IGNORECASE)
     cue_lines = _read_lines(data_path(__file__, CUES_FILE)) + [c.strip() for c in cues if c.strip()]
     sections = _sections(_read_lines(data_path(__file__, COUNTED_FILE)))
     extra = {"counted": counted, "measured": measured, "events": events, "occurrences": occurrences}

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from itertools import combinations, compress, product
 
+from ...config import compile_user_regex
 from ...context import data_path
 from ...document import Document
 from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
@@ -157,13 +158,15 @@ class Vocabulary:
     def __init__(self, accept: list[str], reject: list[str]) -> None:
         exact, patterns = set(), []
         for entry in accept:
-            if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
+            if is_pattern_entry(entry):
                 patterns.append(entry[1:-1])
             else:
                 exact.add(entry)
         self.exact = exact
         self.lower = {e.lower() for e in exact if e.islower()}  # "saraqeb" accepts "Saraqeb" too
-        self.pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        # Each pattern was checked where it was written; together they can still clash (a group name twice).
+        self.pattern = compile_user_regex("|".join(f"(?:{p})" for p in patterns),
+                                          "the 'accept' and vocabulary patterns, joined") if patterns else None
         self.reject = {r.lower() for r in reject}
 
     def accepts(self, word: str) -> bool:
@@ -175,8 +178,14 @@ class Vocabulary:
         return word.lower() in self.reject
 
 
+def is_pattern_entry(entry: str) -> bool:
+    """A ``/regex/`` entry of ``accept`` or a vocabulary file, rather than a word."""
+    return len(entry) > 2 and entry.startswith("/") and entry.endswith("/")
+
+
 def read_vocabulary_file(path: str) -> list[str]:
-    """Entries of a vocabulary file: one a line, ``#`` comments, ``/regex/`` lines."""
+    """Entries of a vocabulary file: one a line, ``#`` comments, ``/regex/`` lines; a bad
+    pattern is a ConfigError naming the file and line."""
     from ...errors import ConfigError
 
     try:
@@ -184,6 +193,9 @@ def read_vocabulary_file(path: str) -> list[str]:
             lines = [line.split(" #", 1)[0].strip() for line in f]
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the vocabulary file: {exc}") from None
+    for number, line in enumerate(lines, 1):
+        if is_pattern_entry(line):
+            compile_user_regex(line[1:-1], f"vocabulary file {path}, line {number}")
     return [line for line in lines if line and not line.startswith("#")]
 
 
@@ -259,6 +271,8 @@ class UnknownWord(Rule):
             raise ConfigError(f"TYP001 option 'dialect' is {self.settings['dialect']!r}: expected any, en-US or en-GB")
         self.lexicon = load_lexicon(self.settings["dialect"], self.context)
         accept = list(self.settings["accept"])
+        for entry in filter(is_pattern_entry, accept):
+            compile_user_regex(entry[1:-1], "TYP001 'accept'")
         if self.settings["vocabulary"]:
             accept += self.context.load(read_vocabulary_file, self.settings["vocabulary"])
         self.vocabulary = Vocabulary(accept, list(self.settings["reject"]))
