@@ -9,7 +9,7 @@ from ...document import Document
 from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
 from .names import name_index
-from .words import document_words, has_inner_capital, is_latin, strip_possessive
+from .words import LONGEST_WORD, document_words, has_inner_capital, is_latin, strip_possessive
 
 # Prefixes news English closes up with a known word: "biofuels", "cybersecurity", "reinsurers".
 CLOSED_PREFIXES = (
@@ -251,6 +251,10 @@ class UnknownWord(Rule):
         if self.vocabulary.rejects(word):
             yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
             return
+        if len(word) > LONGEST_WORD:
+            shown = f'"{word[:LONGEST_WORD]}…" ({len(word):,} characters)'
+            yield Finding(token.start, token.start + len(word), f"Unknown word {shown}, longer than any word")
+            return
         suggestions = tuple(lexicon.suggest(word))
         hint = f"; did you mean {', '.join(suggestions[:3])}?" if suggestions else ""
         yield Finding(token.start, token.start + len(word), f'Unknown word "{word}"{hint}', suggestions=suggestions)
@@ -270,6 +274,8 @@ class UnknownWord(Rule):
             or lexicon.knows(word)
         ):
             return False
+        if len(word) > LONGEST_WORD:
+            return True  # residue, not a word: not taken apart in search of a compound
         parts = [p for p in word.replace("‐", "-").split("-") if p]
         if len(parts) > 1 and parts[0][0].isupper() and (
             not initial or followed_by_name or all(p[0].isupper() for p in parts)
