@@ -98,9 +98,15 @@ class Vocabulary:
     """Words a newsroom accepts (config ``accept`` and the vocabulary file) or rejects."""
 
     def __init__(self, accept: list[str], reject: list[str]) -> None:
+        from ...config import backtracking_risk
+        from ...errors import ConfigError
+
         exact, patterns = set(), []
         for entry in accept:
             if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
+                risk = backtracking_risk(entry[1:-1])
+                if risk:
+                    raise ConfigError(f"TYP001 accept entry {entry!r} refused: {risk}")
                 patterns.append(entry[1:-1])
             else:
                 exact.add(entry)
@@ -120,6 +126,7 @@ class Vocabulary:
 
 def read_vocabulary_file(path: str) -> list[str]:
     """Entries of a vocabulary file: one a line, ``#`` comments, ``/regex/`` lines."""
+    from ...config import backtracking_risk
     from ...errors import ConfigError
 
     try:
@@ -127,6 +134,10 @@ def read_vocabulary_file(path: str) -> list[str]:
             lines = [line.split(" #", 1)[0].strip() for line in f]
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the vocabulary file: {exc}") from None
+    for number, line in enumerate(lines, 1):
+        risk = line.startswith("/") and line.endswith("/") and len(line) > 2 and backtracking_risk(line[1:-1])
+        if risk:
+            raise ConfigError(f"{path}:{number}: vocabulary pattern {line!r} refused: {risk}")
     return [line for line in lines if line and not line.startswith("#")]
 
 
