@@ -277,7 +277,7 @@ def backtracking_risk(pattern: str) -> str | None:
     risk = _RiskScanner(pattern).alternation()[2]
     if risk is None:
         return None
-    return (f"the repeated group {risk!r} nests a repeat and can match the same text in exponentially "
+    return (f"the repeated group '{risk}' nests a repeat and can match the same text in exponentially "
             "many ways; give its repeats a mandatory separator, or make a quantifier possessive (a++)")
 
 

@@ -395,7 +395,7 @@ def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], C
 def _refuse_backtracking(pattern: str, err: Callable[[str, str], ConfigError], key: str) -> None:
     risk = backtracking_risk(pattern)
     if risk:
-        raise err(key, f"pattern {pattern!r} refused: {risk}")
+        raise err(key, f"pattern '{pattern}' refused: {risk}")
 
 
 def _class_name(code: str) -> str:

@@ -106,7 +106,7 @@ class Vocabulary:
             if len(entry) > 2 and entry.startswith("/") and entry.endswith("/"):
                 risk = backtracking_risk(entry[1:-1])
                 if risk:
-                    raise ConfigError(f"TYP001 accept entry {entry!r} refused: {risk}")
+                    raise ConfigError(f"TYP001 accept entry '{entry}' refused: {risk}")
                 patterns.append(entry[1:-1])
             else:
                 exact.add(entry)
@@ -137,7 +137,7 @@ def read_vocabulary_file(path: str) -> list[str]:
     for number, line in enumerate(lines, 1):
         risk = line.startswith("/") and line.endswith("/") and len(line) > 2 and backtracking_risk(line[1:-1])
         if risk:
-            raise ConfigError(f"{path}:{number}: vocabulary pattern {line!r} refused: {risk}")
+            raise ConfigError(f"{path}:{number}: vocabulary pattern '{line}' refused: {risk}")
     return [line for line in lines if line and not line.startswith("#")]
 
 
