@@ -185,7 +185,10 @@ class UnknownWord(Rule):
     `/regex/` lines); `newslint words --unknown PATHS` lists a corpus's unknown words
     with counts. Words in other scripts, acronyms, words with digits, handles and
     words with an inner capital (see TYP004) are not checked. The `reject` list names
-    words that are always reported.
+    words that are always reported. A `/regex/` entry whose repeated group nests a repeat
+    (`/(a+)+/`) is refused: it could hang the run. A token longer than any word (over 60
+    characters: base64, a minified script, a stuck key) is reported as unknown without
+    suggestions and is not searched for the words it might be made of.
 
     ## Options
     `dialect`: `"any"` (default) accepts American and British spellings; `"en-US"` or
