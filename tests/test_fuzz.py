@@ -8,8 +8,12 @@ that grows in proportion to the text (two sizes of one shape, timed in the same 
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -110,15 +114,14 @@ def test_the_cli_reports_cleanly_whatever_the_files(texts, tmp_path_factory, run
 
 @pytest.fixture(scope="module")
 def run_in():
-    """``run_in(folder, *args)``: the ``run`` fixture's CLI, for a folder Hypothesis makes per example."""
-    import subprocess
-    import sys
-
-    from conftest import Run, _environment
+    """``run_in(folder, *args)``: newslint's CLI in a subprocess, in a folder Hypothesis makes
+    per example (the ``run`` fixture is per test), with the built-in rules only."""
 
     def _run(folder, *args):
+        env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
         proc = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=folder, capture_output=True,
-                              timeout=120, env=_environment())
-        return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+                              timeout=120, env=env)
+        return SimpleNamespace(code=proc.returncode, out=proc.stdout.decode("utf-8"),
+                               err_lines=proc.stderr.decode("utf-8").splitlines(), err=proc.stderr.decode("utf-8"))
 
     return _run
