@@ -59,5 +59,5 @@ def tokenize(prose: str, start: int, end: int, pattern: Pattern[str] | None = No
     if pattern is None:
         pattern = token_pattern(prose)
     # A text is interned: news vocabulary is Zipfian, so most tokens share the string of an
-    # earlier one, and a large document's tokens take a third less memory.
+    # earlier one instead of holding a copy of their own.
     return [Token(m.lastgroup, m.start(), m.end(), intern(m.group())) for m in pattern.finditer(prose, start, end)]
