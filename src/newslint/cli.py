@@ -47,6 +47,15 @@ def _selectors(value: str) -> list[str]:
     return [s.strip() for s in value.split(",") if s.strip()]
 
 
+def _size(value: str) -> int:
+    from .config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser(registry=None) -> argparse.ArgumentParser:
     """The argument parser; with the ``registry``, ``check`` also takes the flags its rules
     declare (SPN002's ``--source``)."""
@@ -104,6 +113,9 @@ def _add_check(sub, registry) -> None:
         for flag in rule.flags:
             check.add_argument(flag.flag, metavar=flag.metavar, dest=f"rule_flag:{rule.code}:{flag.option}",
                                help=flag.help)
+    check.add_argument("--max-file-size", type=_size, metavar="SIZE",
+                       help='skip and report a file larger than SIZE (bytes, or "5MB", "800KB"; '
+                       'default: the configuration\'s max-file-size, else 5MB)')
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -286,7 +298,7 @@ def _overrides(args: argparse.Namespace, registry):
             extend_select.append(rule.code)
             options.append((rule.code, tuple(given)))
     return Overrides(select=tuple(args.select) if args.select is not None else None, extend_select=tuple(extend_select),
-                     ignore=tuple(args.ignore), options=tuple(options))
+                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size)
 
 
 def _registry_here():

@@ -32,7 +32,12 @@ KEYS = {
     "exclude": list,
     "data-rules": list,  # rules as data (datarules.py): inline rule tables
     "data-rule-files": list,  # ... and TOML/YAML files of them
+    "max-file-size": (int, str),  # bytes, or "5MB", "800KB"
 }
+# Larger than any article: a file above it is reported and not linted. It bounds what one
+# file can cost, in memory above all (a parsed document takes some 50 bytes a byte).
+DEFAULT_MAX_FILE_SIZE = 5_000_000
+_SIZE_UNITS = {"": 1, "b": 1, "kb": 1_000, "mb": 1_000_000, "gb": 1_000_000_000}
 # Top-level keys that set the option of the same name on every rule that has one.
 SHARED_OPTIONS = ("accept", "reject", "vocabulary")
 
@@ -55,6 +60,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     data_rules: tuple[Any, ...] = ()  # inline rule tables, as written
     data_rule_files: tuple[Any, ...] = ()  # paths as written, relative to root
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes
 
     def error(self, key: str, problem: str) -> ConfigError:
         """A ConfigError naming this file, its table and ``key``."""
@@ -79,6 +85,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (CODE, ((option, value), ...))
+    max_file_size: int | None = None  # bytes; None: the configuration's
 
     def options_for(self, code: str) -> dict[str, Any]:
         return {name: value for c, pairs in self.options if c == code for name, value in pairs}
@@ -145,6 +152,12 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
         if not os.path.isfile(vocabulary):
             raise err("vocabulary", f"file not found: {vocabulary}")
         shared["vocabulary"] = vocabulary
+    max_file_size = DEFAULT_MAX_FILE_SIZE
+    if "max-file-size" in table:
+        try:
+            max_file_size = parse_size(table["max-file-size"])
+        except ValueError as exc:
+            raise err("max-file-size", str(exc)) from None
     select = table.get("select")
     return Settings(
         root=root, source=source, where=where,
@@ -158,23 +171,46 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
         exclude=tuple(table.get("exclude", ())),
         data_rules=tuple(table.get("data-rules", ())),
         data_rule_files=tuple(table.get("data-rule-files", ())),
+        max_file_size=max_file_size,
     )
 
 
 def compile_user_regex(pattern: str, where: str, flags: int = 0):
     """A regular expression a user wrote (``accept``, a vocabulary file, a rule option),
     compiled; a ConfigError naming ``where`` (the key, or the file and line) and the pattern
-    when it is not one, so a typo in a pattern is one line when the configuration loads."""
+    when it is not one, or when it could take exponential time (``backtracking_risk``), so a
+    bad pattern is one line when the configuration loads, never a hung run."""
     import re
 
     try:
-        return re.compile(pattern, flags)
+        compiled = re.compile(pattern, flags)
     except re.error as exc:
-        raise ConfigError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+        raise ConfigError(f"{where}: bad pattern '{pattern}': {exc}") from None
+    risk = backtracking_risk(pattern)
+    if risk:
+        raise ConfigError(f"{where}: pattern '{pattern}' refused: {risk}")
+    return compiled
 
 
-def type_name(t: type) -> str:
+def parse_size(value: int | str) -> int:
+    """A size in bytes from a number of bytes or a text such as "5MB", "800KB" (units of
+    1,000); ValueError saying what is expected."""
+    import re
+
+    size = value
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*", value, re.IGNORECASE)
+        if match:
+            size = int(float(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").lower()])
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        raise ValueError(f"expected a size above 0 in bytes, or with a unit (\"5MB\", \"800KB\"), got {value!r}")
+    return size
+
+
+def type_name(t: type | tuple[type, ...]) -> str:
     """A TOML type's name as a user reads it in a message ("table", not "dict")."""
+    if isinstance(t, tuple):
+        return " or ".join(map(type_name, t))
     return {list: "list", dict: "table", str: "string", int: "integer", float: "number", bool: "boolean"}.get(
         t, getattr(t, "__name__", str(t))
     )
@@ -247,3 +283,142 @@ def is_excluded(path: str, settings: Settings) -> bool:
         elif fnmatch.fnmatch(name, pattern):
             return True
     return False
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """What in a user's regular expression can make matching take exponential time (a
+    repeated group that can split the same text between its repeats in many ways: ``(a+)+``,
+    ``(\\w+\\s?)*``), or None. A repeat with something mandatory besides its inner repeats
+    (``(-[A-Z][a-z]+)*``), a possessive quantifier and an atomic group are safe. A check of
+    the pattern's shape, made at load, so that no article can hang the run."""
+    risk = _RiskScanner(pattern).alternation()[2]
+    if risk is None:
+        return None
+    return (f"the repeated group '{risk}' nests a repeat and can match the same text in exponentially "
+            "many ways; give its repeats a mandatory separator, or make a quantifier possessive (a++)")
+
+
+class _RiskScanner:
+    """A small reader of regular-expression syntax, enough to find nested repeats: each
+    piece is read as (mandatory: it matches at least one character, loose: it holds an
+    unbounded repeat that can give characters back)."""
+
+    _ZERO_WIDTH_ESCAPES = set("bBAZzGmM")
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def alternation(self) -> tuple[bool, bool, str | None]:
+        """(mandatory, risky when repeated, the first risky group found) up to ``)`` or the end."""
+        mandatory, risky, found = True, False, None
+        while True:
+            branch_mandatory, branch_risky, branch_found = self.branch()
+            mandatory &= branch_mandatory
+            risky |= branch_risky
+            found = found or branch_found
+            if self.i < len(self.p) and self.p[self.i] == "|":
+                self.i += 1
+                continue
+            return mandatory, risky, found
+
+    def branch(self) -> tuple[bool, bool, str | None]:
+        p = self.p
+        any_mandatory_fixed = False  # something that must match and is not an unbounded repeat
+        any_loose = False
+        mandatory = False
+        found = None
+        while self.i < len(p) and p[self.i] not in "|)":
+            start = self.i
+            atom_mandatory, atom_risky, atom_found = self.atom()
+            found = found or atom_found
+            low, unbounded, possessive = self.quantifier()
+            if unbounded and not possessive and atom_risky and found is None:
+                found = p[start : self.i]
+            item_mandatory = atom_mandatory and low > 0
+            mandatory |= item_mandatory
+            if not possessive and (unbounded or atom_risky):
+                any_loose = True
+            elif item_mandatory:
+                any_mandatory_fixed = True
+        return mandatory, any_loose and not any_mandatory_fixed, found
+
+    def atom(self) -> tuple[bool, bool, str | None]:
+        p, i = self.p, self.i
+        c = p[i]
+        if c == "\\":
+            nxt = p[i + 1 : i + 2]
+            self.i = i + 2
+            if nxt in ("p", "P", "N", "x", "u", "U") and p[self.i : self.i + 1] == "{":
+                self.i = p.find("}", self.i) + 1 or len(p)
+            return nxt not in self._ZERO_WIDTH_ESCAPES, False, None
+        if c == "[":
+            j = i + 1
+            if p[j : j + 1] == "^":
+                j += 1
+            if p[j : j + 1] == "]":
+                j += 1
+            while j < len(p) and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            self.i = j + 1
+            return True, False, None
+        if c == "(":
+            return self.group()
+        self.i = i + 1
+        return c not in "^$", False, None
+
+    def group(self) -> tuple[bool, bool, str | None]:
+        p = self.p
+        self.i += 1
+        atomic = zero_width = False
+        if p.startswith("?", self.i):
+            head = p[self.i : self.i + 3]
+            if head.startswith("?#"):
+                self.i = p.find(")", self.i) + 1 or len(p)
+                return False, False, None
+            if head.startswith("?>"):
+                atomic = True
+            elif head.startswith(("?=", "?!", "?<=", "?<!")):
+                zero_width = True
+            end = self.i
+            while end < len(p) and p[end] not in ":)>=!" or p[end : end + 2] in ("<=", "<!"):
+                end += 1
+            if head.startswith(("?P<", "?<")) and not zero_width:
+                end = p.find(">", self.i)
+            if end < len(p) and p[end] == ")":  # inline flags: (?i)
+                self.i = end + 1
+                return False, False, None
+            self.i = (end + 1) if end >= 0 else len(p)
+            if head.startswith(("?<=", "?<!")):
+                self.i = self.i + 1 if p[self.i - 1] in "<" else self.i
+        mandatory, risky, found = self.alternation()
+        self.i += 1  # the closing parenthesis
+        if zero_width:
+            return False, False, found
+        return mandatory, risky and not atomic, found
+
+    def quantifier(self) -> tuple[int, bool, bool]:
+        """(least repeats, unbounded, possessive) of the quantifier at the cursor (1, False, False if none)."""
+        p, i = self.p, self.i
+        if i >= len(p):
+            return 1, False, False
+        c = p[i]
+        if c in "*+?":
+            low, unbounded = (0 if c != "+" else 1), c != "?"
+            i += 1
+        elif c == "{":
+            close = p.find("}", i)
+            body = p[i + 1 : close] if close > 0 else ""
+            lo, comma, hi = body.partition(",")
+            if not (lo.strip().isdigit() or (comma and not lo.strip())) or (hi.strip() and not hi.strip().isdigit()):
+                return 1, False, False  # a literal brace
+            low = int(lo) if lo.strip() else 0
+            unbounded = bool(comma) and not hi.strip()
+            i = close + 1
+        else:
+            return 1, False, False
+        possessive = p[i : i + 1] == "+"
+        if p[i : i + 1] in "?+" and p[i : i + 1]:
+            i += 1
+        self.i = i
+        return low, unbounded, possessive

@@ -20,18 +20,43 @@ class Memo(dict):
     """A bounded memo of a one-argument function. News vocabulary is Zipfian, so a rule that
     judges each token by its text can judge each distinct text once; read through
     ``map(memo.__getitem__, texts)``, a hit is a dict lookup in C, without a Python call.
-    Full, it starts afresh (the answers are pure, so only their cost changes)."""
 
-    def __init__(self, function: Callable[[Any], Any], limit: int = 100_000) -> None:
+    It is bounded both in entries (``limit``) and in the characters of its keys (``chars``):
+    a scraped page of base64 makes "words" a megabyte long, and a bound on entries alone
+    would let a few thousand of them hold gigabytes. Full, it starts afresh (the answers are
+    pure, so only their cost changes); a key longer than ``chars`` alone is answered, not kept.
+    """
+
+    def __init__(self, function: Callable[[Any], Any], limit: int = 100_000, chars: int = 4_000_000) -> None:
         super().__init__()
         self.function = function
         self.limit = limit
+        self.chars = chars
+        self.chars_kept = 0
 
     def __missing__(self, key: Any) -> Any:
-        if len(self) >= self.limit:
+        value = self.function(key)
+        size = key_chars(key)
+        if size > self.chars:
+            return value
+        if len(self) >= self.limit or self.chars_kept + size > self.chars:
             self.clear()
-        value = self[key] = self.function(key)
+        self[key] = value
+        self.chars_kept += size
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.chars_kept = 0
+
+
+def key_chars(key: Any) -> int:
+    """The characters of a memo key: a text's length, or the sum of a tuple's texts' lengths."""
+    if isinstance(key, str):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(len(part) for part in key if isinstance(part, str))
+    return 0
 
 
 class RunContext:

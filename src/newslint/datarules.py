@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 from .document import CODE, FIELD, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, SHORT
 from .errors import ConfigError
-from .config import SEVERITIES, type_name
+from .config import SEVERITIES, backtracking_risk, type_name
 from .rule import CODE_RE, NAME_RE, Edit, Finding, Fix, Rule
 
 KINDS = ("existence", "substitution", "consistency", "occurrence")
@@ -366,6 +366,7 @@ def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], C
                 regex.compile(p, flags)
             except regex.error as exc:
                 raise err(name, f"bad pattern {p!r}: {exc}") from None
+            _refuse_backtracking(p, err, name)
     head = r"(?<!\w)"
     if context.get("before"):
         head += f"(?<=(?:{context['before']}))"
@@ -383,11 +384,18 @@ def _compile(patterns: list[str], ignore_case: bool, err: Callable[[str, str], C
             inner = regex.compile(p, flags).groups
         except regex.error as exc:
             raise err(key, f"bad pattern {p!r}: {exc}") from None
+        _refuse_backtracking(p, err, key)
         for g in range(group, group + inner + 1):
             group_entry[g] = i
         group += inner + 1
         parts.append(f"({p})")
     return regex.compile(head + "(?:" + "|".join(parts) + ")" + tail, flags), group_entry
+
+
+def _refuse_backtracking(pattern: str, err: Callable[[str, str], ConfigError], key: str) -> None:
+    risk = backtracking_risk(pattern)
+    if risk:
+        raise err(key, f"pattern '{pattern}' refused: {risk}")
 
 
 def _class_name(code: str) -> str:

@@ -125,6 +125,7 @@ class Linter:
         result = FileResult(path, had_bom=had_bom)
         try:
             composition = self.composition_for(config_path or path)
+            _check_size(path, _utf8_size(text), self.size_limit(composition))
             rules = self.rules_for(path, composition)
             doc = parse(text, path, fmt, had_bom)
             diagnostics = self.lint_document(doc, rules, composition.registry, result.faults)
@@ -167,7 +168,24 @@ class Linter:
         result.fixes_applied = 0
         return original
 
+    def size_limit(self, composition: Composition) -> int:
+        """The largest file, in bytes, linted under ``composition``: the command line's
+        ``--max-file-size`` or the configuration's ``max-file-size``."""
+        return self.overrides.max_file_size or composition.settings.max_file_size
+
     def lint_file(self, path: str) -> FileResult:
+        try:
+            # Told before the file is read: reading a file too large to lint would cost the
+            # memory that the limit is there to save.
+            limit = self.size_limit(self.composition_for(path))
+            size = os.stat(path).st_size
+        except (OSError, NewslintError):
+            pass  # reported by reading the file, or by linting it
+        else:
+            try:
+                _check_size(path, size, limit)
+            except NewslintError as exc:
+                return FileResult(path, error=str(exc))
         try:
             text, had_bom = decode(read_file(path), path)
         except NewslintError as exc:
@@ -220,6 +238,20 @@ class Linter:
             diagnostics.extend(_run(doc, rule, severity, faults, rule.review, doc, unused))
         diagnostics.sort(key=lambda d: d.sort_key)
         return diagnostics
+
+
+def _utf8_size(text: str) -> int:
+    """``text``'s size in UTF-8 bytes, without encoding it when its length tells."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
+def _check_size(path: str, size: int, limit: int) -> None:
+    """A NewslintError for a file above the size limit: reported and skipped, never half-linted."""
+    if size > limit:
+        raise NewslintError(
+            f"{path}: too large to lint ({size:,} bytes; the limit is {limit:,}: max-file-size in the "
+            "configuration, or --max-file-size)"
+        )
 
 
 def _run(doc: Document, rule: Rule, severity: str, faults: list[str], method, *args) -> list[Diagnostic]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from sys import intern
 from typing import Pattern
 
 from ..document import NUMBER, PUNCT, WORD, Token
@@ -57,4 +58,6 @@ def tokenize(prose: str, start: int, end: int, pattern: Pattern[str] | None = No
     """Tokens of ``prose[start:end]`` with absolute offsets (``pattern``: ``token_pattern(prose)``)."""
     if pattern is None:
         pattern = token_pattern(prose)
-    return [Token(m.lastgroup, m.start(), m.end(), m.group()) for m in pattern.finditer(prose, start, end)]
+    # A text is interned: news vocabulary is Zipfian, so most tokens share the string of an
+    # earlier one instead of holding a copy of their own.
+    return [Token(m.lastgroup, m.start(), m.end(), intern(m.group())) for m in pattern.finditer(prose, start, end)]

@@ -55,7 +55,7 @@ import sys
 import zlib
 from typing import TYPE_CHECKING
 
-from ...context import data_path
+from ...context import Memo, data_path
 
 if TYPE_CHECKING:
     from ...context import RunContext
@@ -99,6 +99,7 @@ _S_SEED = 2  # ... and for suffixes; whole words use 0, the table's own hash, an
 _W2_SEED = 3  # a second bit for whole words
 
 _CACHE_LIMIT = 200_000  # entries in a lexicon's memo of knows() answers before it is cleared
+_SUGGESTIONS_LIMIT = 10_000  # ... and in its memo of suggestions
 
 
 # --------------------------------------------------------------------------------------------
@@ -306,14 +307,13 @@ class Frequencies:
         # Bisection looks one character back for a line break: start after one.
         self.text = text if start else "\n" + text
         self.start = start or 1
-        self._memo: dict[str, float | None] = {}
+        self._zipf = Memo(self._look_up, _CACHE_LIMIT)
 
     def zipf(self, word: str) -> float | None:
         """The Zipf frequency of ``word`` (lowercase), or None below the floor."""
-        try:
-            return self._memo[word]
-        except KeyError:
-            pass
+        return self._zipf[word]
+
+    def _look_up(self, word: str) -> float | None:
         text = self.text
         lo, hi = self.start, len(text)  # both at the start of a line
         found = None
@@ -329,9 +329,6 @@ class Frequencies:
                 lo = text.find("\n", tab) + 1
             else:
                 hi = s
-        if len(self._memo) >= _CACHE_LIMIT:
-            self._memo.clear()
-        self._memo[word] = found
         return found
 
 
@@ -416,8 +413,8 @@ class Lexicon:
         kinds = DIALECTS[dialect]
         self._allowed = [kind in kinds for kind in data.section_kinds]
         self._levels = data.section_levels
-        self._known: dict[str, bool] = {}
-        self._suggestions: dict[tuple[str, int, int], list[str]] = {}
+        self._known = Memo(self._judge, _CACHE_LIMIT)
+        self._suggestions = Memo(self._suggest_key, _SUGGESTIONS_LIMIT)
         self._bloom = data.bloom
         self._bmask = data.bmask
 
@@ -472,15 +469,11 @@ class Lexicon:
 
     def knows(self, word: str) -> bool:
         """True if ``word`` is English in this dialect (see the module docstring for the rules)."""
-        known = self._known.get(word)
-        if known is not None:
-            return known
+        return self._known[word]
+
+    def _judge(self, word: str) -> bool:
         w = _plain(word)
-        known = self._known_hyphenated(w) if "-" in w else bool(self._matches(w))
-        if len(self._known) >= _CACHE_LIMIT:
-            self._known.clear()
-        self._known[word] = known
-        return known
+        return self._known_hyphenated(w) if "-" in w else bool(self._matches(w))
 
     def level(self, word: str) -> int | None:
         """SCOWL size of ``word`` (10 commonest ... 80 rarest), or None if unknown.
@@ -727,15 +720,10 @@ class Lexicon:
         Most words are settled one edit away; the search two edits away is what is dear, and
         ``max_distance=1`` leaves it out.
         """
-        key = (word, limit, max_distance)
-        cached = self._suggestions.get(key)
-        if cached is not None:
-            return list(cached)
-        result = self._suggest(word, limit, max_distance)
-        if len(self._suggestions) >= 10_000:
-            self._suggestions.clear()
-        self._suggestions[key] = result
-        return list(result)
+        return list(self._suggestions[word, limit, max_distance])
+
+    def _suggest_key(self, key: tuple[str, int, int]) -> list[str]:
+        return self._suggest(*key)
 
     def _suggest(self, word: str, limit: int, max_distance: int) -> list[str]:
         w = _plain(word)

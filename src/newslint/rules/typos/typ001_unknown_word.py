@@ -12,7 +12,7 @@ from ...document import Document
 from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
 from ...rule import Finding, Rule
 from .names import name_index
-from .words import document_words, has_inner_capital, is_latin, strip_possessive
+from .words import LONGEST_WORD, document_words, has_inner_capital, is_latin, strip_possessive
 
 # Prefixes news English closes up with a known word: "biofuels", "cybersecurity", "reinsurers".
 CLOSED_PREFIXES = (
@@ -245,7 +245,10 @@ class UnknownWord(Rule):
     `/regex/` lines); `newslint words --unknown PATHS` lists a corpus's unknown words
     with counts. Words in other scripts, acronyms, words with digits, handles and
     words with an inner capital (see TYP004) are not checked. The `reject` list names
-    words that are always reported.
+    words that are always reported. A `/regex/` entry whose repeated group nests a repeat
+    (`/(a+)+/`) is refused: it could hang the run. A token longer than any word (over 60
+    characters: base64, a minified script, a stuck key) is reported as unknown without
+    suggestions and is not searched for the words it might be made of.
 
     ## Options
     `dialect`: `"any"` (default) accepts American and British spellings; `"en-US"` or
@@ -325,6 +328,10 @@ class UnknownWord(Rule):
         if self.vocabulary.rejects(word):
             yield Finding(token.start, token.start + len(word), f'"{word}" is on the reject list')
             return
+        if len(word) > LONGEST_WORD:
+            shown = f'"{word[:LONGEST_WORD]}…" ({len(word):,} characters)'
+            yield Finding(token.start, token.start + len(word), f"Unknown word {shown}, longer than any word")
+            return
         phrases, longest = self.context.load(load_phrases, data_path(__file__, PHRASES_FILE))
         if in_loan_phrase(prose, token.start, token.start + len(word), phrases, longest):
             return  # "fide" of "bona fide"
@@ -347,6 +354,8 @@ class UnknownWord(Rule):
             or lexicon.knows(word)
         ):
             return False
+        if len(word) > LONGEST_WORD:
+            return True  # residue, not a word: not taken apart in search of a compound
         parts = [p for p in word.replace("‐", "-").split("-") if p]
         if len(parts) > 1 and parts[0][0].isupper() and (
             not initial or followed_by_name or all(p[0].isupper() for p in parts)

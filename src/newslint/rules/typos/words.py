@@ -14,6 +14,11 @@ from typing import NamedTuple
 from ...document import Document, Token
 
 LATIN_LIMIT = 0x250  # words with letters beyond Latin Extended-B belong to another script
+# Longer than any word a reader meets: "pneumonoultramicroscopicsilicovolcanoconiosis" has 45
+# letters, "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch" 58. A longer token is
+# residue (base64, a minified script, a stuck key), which the spelling rules do not take apart:
+# the search for the words that make up a compound costs the square of a word's length.
+LONGEST_WORD = 60
 _APOSTROPHES = "'’"
 
 
