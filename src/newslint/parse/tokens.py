@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from sys import intern
 from typing import Pattern
 
 from ..document import NUMBER, PUNCT, WORD, Token
@@ -58,6 +57,4 @@ def tokenize(prose: str, start: int, end: int, pattern: Pattern[str] | None = No
     """Tokens of ``prose[start:end]`` with absolute offsets (``pattern``: ``token_pattern(prose)``)."""
     if pattern is None:
         pattern = token_pattern(prose)
-    # A text is interned: news vocabulary is Zipfian, so most tokens share the string of an
-    # earlier one instead of holding a copy of their own.
-    return [Token(m.lastgroup, m.start(), m.end(), intern(m.group())) for m in pattern.finditer(prose, start, end)]
+    return [Token(m.lastgroup, m.start(), m.end(), m.group()) for m in pattern.finditer(prose, start, end)]
