@@ -250,16 +250,22 @@ def _sentence_words(sentence: Sentence) -> list[Token]:
     if prose.find(".", sentence.start, sentence.end - 1) == -1 or not _DOTTED_RE.search(prose, sentence.start, sentence.end):
         return words  # no "U.S." to join: the common case, kept fast
     joined: list[Token] = []
-    dotted = False  # the last word kept is single letters between full stops ("U", "U.S")
+    grown: list[int] = []  # the indexes in ``joined`` of acronyms built from several letters
     for t in words:
-        if dotted and len(t.text) == 1 and joined[-1].end == t.start - 1 and prose[t.start - 1] == ".":
-            # Only the span grows here, the text is cut once at the end: building each longer
-            # text in turn would cost the square of its length on a megabyte of "A.A.A.".
-            joined[-1] = joined[-1]._replace(kind=WORD, end=t.end)
-            continue
+        if len(t.text) == 1 and joined and joined[-1].end == t.start - 1 and prose[t.start - 1] == ".":
+            k = len(joined) - 1
+            if (grown and grown[-1] == k) or all(len(part) == 1 for part in joined[k].text.split(".")):
+                # Only the span grows here, the text is cut once at the end: building each
+                # longer text in turn would cost the square of its length on "A.A.A.".
+                joined[k] = joined[k]._replace(kind=WORD, end=t.end)
+                if not grown or grown[-1] != k:
+                    grown.append(k)
+                continue
         joined.append(t)
-        dotted = all(len(part) == 1 for part in t.text.split("."))
-    return [w if len(w.text) == w.end - w.start else w._replace(text=prose[w.start : w.end]) for w in joined]
+    for k in grown:
+        w = joined[k]
+        joined[k] = w._replace(text=prose[w.start : w.end])
+    return joined
 
 
 _BE = frozenset("is are was were be been being am 's ’s".split())
