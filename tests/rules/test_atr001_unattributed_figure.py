@@ -224,6 +224,10 @@ def test_bad_option_is_a_configuration_error(tmp_path):
         ("The bill passed days before the shooting in which 20 children perished.", "20 children"),
         # a first mention after a possessive is a figure; a later one refers back
         ("Their 12,000 workers were laid off in May.", "12,000 workers"),
+        # a deal's value, and a sum that changed hands beside a plan named
+        ("The adviser also had a $600,000 consulting contract with a shipper.", "$600,000"),
+        ("Carmakers have invested billions in plants and announced plans to build more.", "billions"),
+        ("About 125 supporters waited outside the hall.", "125 supporters"),
         # a plan named is not a plan's terms: the share is measured, not posed
         ("Some 62 percent of residents support the plan.", "62 percent of residents"),
         # sums that changed hands
@@ -248,6 +252,8 @@ def test_wider_claims_are_reported(sentence, figure):
         "A motion requires 60 votes, and the bill fell short.",
         "Harbor shares fell 3 percent in late trading.",
         "If 40 percent of members left, the club would close.",
+        "The bank would pay $2 billion for the stake if regulators agree.",
+        "He came home claiming to have signed $250 billion in deals.",
         "More than 70 percent of the senators voted for the bill.",
         "This version of the story corrects the sum raised to $4 million.",
         # a claimed attack is not a claimed toll, but the toll stays sourced when cited

@@ -31,7 +31,8 @@ REFERRING = frozenset(
 # quotation mark within TAG_REACH characters before them (", the ministry said").
 SPEECH_VERBS = frozenset(
     """said says say saying told tells telling added adding noted noting wrote writes stated
-    insisted warned explained acknowledged testified mentioned claims""".split()
+    insisted warned explained acknowledged testified mentioned claims announced announces
+    confirmed confirms reported estimated predicted declared""".split()
 )
 TAG_REACH = 60
 SUBJECT_WORDS = 1  # a speech verb this close after the figure has it for its subject ("three women also said")
@@ -59,6 +60,13 @@ HYPOTHETICAL = frozenset(
 # A share in a sentence with one of these is posed, not measured ("if 99% of users left");
 # a plan named is not enough ("62 percent of Americans support the plan").
 CONDITIONAL = frozenset("would could might should if unless expected projected".split())
+# A sum right before one of these (within DEAL_REACH words: "a $600,000 consulting contract",
+# "$9 billion worth of deals") is a deal's value: a claim (guideline decision 12).
+DEALS = frozenset(
+    """deal deals contract contracts acquisition acquisitions takeover takeovers merger mergers
+    purchase purchases investment investments stake stakes""".split()
+)
+DEAL_REACH = 3
 # A count in a sentence with one of these is a term of a law or a rule ("the credit phases
 # out once a maker has sold 200,000 vehicles", "a motion needs 60 votes"), not a claim.
 TERMS = frozenset("law laws allows allowed requires require required bill legislation proposal".split())
@@ -246,7 +254,8 @@ class UnattributedFigure(Rule):
     country with hundreds of thousands of immigrants", "his 42.3 million followers",
     "Puerto Rico's $72 billion debt") or after "has" ("the island has 3,000 people without
     power"); counts of two ("shot and killed two people", below `min-value`); a sum with
-    no event word (a deal's or a contract's value, "$1.5 trillion in tax cuts"); a share with no counted thing nor a plural verb ("26
+    no event word that is not a deal's value ("$1.5 trillion in tax cuts"; "a $600,000
+    contract" and "a $3.9 billion acquisition" are reported); a share with no counted thing nor a plural verb ("26
     percent backed him"); and figures in an untagged quotation whose
     speaker is named only near it. A source more than one sentence away is not seen.
     """
@@ -430,11 +439,15 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_ye
                     and words.isdisjoint(LIMITS):
                 claims.append(f)  # a scored effect: "would add $1.5 trillion to the deficit"
                 continue
+            if kind == "money" and words.isdisjoint(CONDITIONAL) and (
+                _after_money_verb(sentence, f) or _counts_deal(f, sentence)
+            ):
+                # a sum that changed hands or a deal's value, even beside a plan named:
+                # "invested billions", "cost taxpayers $700 billion", "a $600,000 contract"
+                claims.append(f)
+                continue
             if hypothetical or (kind == "percent" and (not words.isdisjoint(MARKET_DATA) or _tax_rate(sentence, words, f))):
                 continue  # a plan's terms; a published share price or index move; a tax rate
-            if kind == "money" and _after_money_verb(sentence, f):
-                claims.append(f)  # "invested billions", "cost taxpayers $700 billion"
-                continue
             if measured is None:
                 measured = not words.isdisjoint(tables.measured) or _has_measured_phrase(sentence, tables.measured)
             if event and measured:
@@ -506,6 +519,17 @@ def _span(fig: Figure, tokens) -> tuple[int | None, int | None]:
         elif first is not None:
             break
     return first, last
+
+
+def _counts_deal(fig: Figure, sentence: Sentence) -> bool:
+    """Whether a sum is the value of a deal it names right after it: "a $600,000 contract",
+    "a $3.9 billion acquisition", "$9 billion worth of deals"."""
+    words = sentence.words
+    for k, t in enumerate(words):
+        if t.start >= fig.end:
+            after = [w.text.lower() for w in words[k : k + DEAL_REACH]]
+            return any(w in DEALS for w in after[: 2 if after[:2] != ["worth", "of"] else DEAL_REACH])
+    return False
 
 
 def _counts(fig: Figure, sentence: Sentence, nouns: frozenset[str]) -> bool:
