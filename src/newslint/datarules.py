@@ -25,7 +25,8 @@ from typing import Any, Callable, Iterable
 
 from .document import CODE, FIELD, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, SHORT
 from .errors import ConfigError
-from .config import SEVERITIES, backtracking_risk, type_name
+from .config import SEVERITIES, type_name
+from .patterns import backtracking_risk
 from .rule import CODE_RE, NAME_RE, Edit, Finding, Fix, Rule
 
 KINDS = ("existence", "substitution", "consistency", "occurrence")

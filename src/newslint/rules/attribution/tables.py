@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ...config import compile_user_regex
+from ...patterns import compile_user_regex
 from ...context import data_path
 from .figures import CASUALTY
 

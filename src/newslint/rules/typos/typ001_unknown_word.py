@@ -6,7 +6,7 @@ import re
 import unicodedata
 from itertools import combinations, compress, product
 
-from ...config import compile_user_regex
+from ...patterns import compile_user_regex
 from ...context import data_path
 from ...document import Document
 from .lexicon import FULL_LEVEL, HYPHEN_PREFIXES, load_lexicon
