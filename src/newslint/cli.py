@@ -15,12 +15,14 @@ from . import __version__
 from .errors import NewslintError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 EPILOG_CHECK = """\
 selectors are rule codes (TYP003), code prefixes (TYP, WEB00) or rule names (repeated-word),
 comma-separated or repeated; ALL selects every rule.
 
-exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error.
+exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error;
+problems below the fail level (--fail-level; info, by default) are shown but exit 0.
 
 examples:
   newslint check drafts/ story.md         lint a folder (recursively) and a file
@@ -116,6 +118,9 @@ def _add_check(sub, registry) -> None:
     check.add_argument("--max-file-size", type=_size, metavar="SIZE",
                        help='skip and report a file larger than SIZE (bytes, or "5MB", "800KB"; '
                        'default: the configuration\'s max-file-size, else 5MB)')
+    check.add_argument("--fail-level", choices=SEVERITY_RANK, metavar="{info,warning,error}",
+                       help="the least severity that makes the run exit 1; problems below it are shown but "
+                       "pass (default: the configuration's fail-level, else warning: info never fails)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -269,9 +274,21 @@ def _check(args: argparse.Namespace, registry) -> int:
             render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
     if failed:
         return EXIT_ERROR
-    if any(r.diagnostics for r in results) and not args.exit_zero:
+    if not args.exit_zero and _fails(results, linter, args.fail_level):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fails(results, linter, fail_level: str | None) -> bool:
+    """Whether a diagnostic is at or above the fail level: ``--fail-level``, else the
+    ``fail-level`` of the configuration that applies to its file."""
+    for r in results:
+        if not r.diagnostics:
+            continue
+        level = fail_level or linter.settings_for(r.path).fail_level
+        if any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level] for d in r.diagnostics):
+            return True
+    return False
 
 
 def _overrides(args: argparse.Namespace, registry):

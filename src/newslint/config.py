@@ -17,6 +17,8 @@ from typing import Any
 from .errors import ConfigError
 
 SEVERITIES = ("error", "warning", "info")
+# Info is a hint: shown, but it fails no commit or CI run unless the fail level says so.
+DEFAULT_FAIL_LEVEL = "warning"
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "_site", "venv", "__pycache__")
 KEYS = {
@@ -33,6 +35,7 @@ KEYS = {
     "data-rules": list,  # rules as data (datarules.py): inline rule tables
     "data-rule-files": list,  # ... and TOML/YAML files of them
     "max-file-size": (int, str),  # bytes, or "5MB", "800KB"
+    "fail-level": str,  # the least severity that makes a run exit 1
 }
 # Larger than any article: a file above it is reported and not linted. It bounds what one
 # file can cost, in memory above all (a parsed document takes some 50 bytes a byte).
@@ -61,6 +64,7 @@ class Settings:
     data_rules: tuple[Any, ...] = ()  # inline rule tables, as written
     data_rule_files: tuple[Any, ...] = ()  # paths as written, relative to root
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes
+    fail_level: str = DEFAULT_FAIL_LEVEL
 
     def error(self, key: str, problem: str) -> ConfigError:
         """A ConfigError naming this file, its table and ``key``."""
@@ -158,6 +162,9 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
             max_file_size = parse_size(table["max-file-size"])
         except ValueError as exc:
             raise err("max-file-size", str(exc)) from None
+    fail_level = table.get("fail-level", DEFAULT_FAIL_LEVEL)
+    if fail_level not in SEVERITIES:
+        raise err("fail-level", f"{fail_level!r}: expected one of {', '.join(SEVERITIES)}")
     select = table.get("select")
     return Settings(
         root=root, source=source, where=where,
@@ -172,6 +179,7 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
         data_rules=tuple(table.get("data-rules", ())),
         data_rule_files=tuple(table.get("data-rule-files", ())),
         max_file_size=max_file_size,
+        fail_level=fail_level,
     )
 
 
