@@ -37,8 +37,12 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
     fixed = sum(r.fixes_applied for r in results if r.error is None)  # only --fix applies fixes
     if fixed:
         out.write(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.\n")
+    failed = failure_note(results)
+    if total == 0 and linted == 0 and failed:
+        out.write(f"Nothing linted: {failed[2:]}.\n")
+        return
     if total == 0:
-        out.write(f"No problems found in {files}.\n")
+        out.write(f"No problems found in {files}{failed}.\n")
         return
     parts = ", ".join(f"{n} {'info' if k == 'info' else k + ('s' if n != 1 else '')}" for k, n in counts.items() if n)
     line = f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files_with} of {files}"
@@ -46,4 +50,17 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
         line += f"; {fixable} fixable with --fix"
     if unsafe:
         line += f"; {unsafe} more with --fix --unsafe-fixes"
-    out.write(line + ".\n")
+    out.write(line + failed + ".\n")
+
+
+def failure_note(results: list[FileResult]) -> str:
+    """What the summary adds when files could not be linted, or were linted only in part (a
+    rule failed), so that an error run never reads as a clean one; "" when all went well."""
+    unread = sum(1 for r in results if r.error is not None)
+    partial = sum(1 for r in results if r.error is None and r.faults)
+    notes = []
+    if unread:
+        notes.append(f"{unread} file{'s' if unread != 1 else ''} could not be linted (see the errors)")
+    if partial:
+        notes.append(f"{partial} file{'s' if partial != 1 else ''} linted only in part (see the errors)")
+    return "".join(f"; {note}" for note in notes)
