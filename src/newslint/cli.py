@@ -27,6 +27,7 @@ problems below the fail level (--fail-level; info, by default) are shown but exi
 examples:
   newslint check drafts/ story.md         lint a folder (recursively) and a file
   newslint check --format json feed/      machine-readable output
+  newslint check --output-format concise .   one line a problem (the default in pipes and CI)
   cat story.md | newslint check --stdin-filename story.md -
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
@@ -84,10 +85,13 @@ def _add_check(sub, registry) -> None:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), default="text",
-                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning), github "
-                       "(GitHub Actions annotations) or html (a page for editors); json and html include "
-                       "each article's readability metrics; default: text")
+    check.add_argument("--output-format", "--format", dest="format",
+                       choices=("full", "concise", "text", "json", "sarif", "github", "html"),
+                       help="output format: full (each problem with its source line, the span marked, and "
+                       "the fix), concise (one line a problem; text is the same), json, sarif (SARIF 2.1.0 "
+                       "for code scanning), github (GitHub Actions annotations) or html (a page for "
+                       "editors); json and html include each article's readability metrics; default: full "
+                       "on a terminal, concise otherwise (pipes, CI logs, -o FILE)")
     check.add_argument("--statistics", action="store_true",
                        help="print how many problems each rule found instead of the problems (text or json)")
     check.add_argument("--diff-base", metavar="REV",
@@ -234,8 +238,9 @@ def _check(args: argparse.Namespace, registry) -> int:
                     raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
-    if args.statistics and args.format not in ("text", "json"):
-        raise NewslintError(f"--statistics works with --format text or json, not {args.format}")
+    fmt = args.format or ("full" if args.output is None and sys.stdout.isatty() else "concise")
+    if args.statistics and fmt not in ("full", "concise", "text", "json"):
+        raise NewslintError(f"--statistics works with --format text or json, not {fmt}")
     changed_lines = None
     if args.diff_base is not None:
         if args.fix or args.diff:
@@ -245,7 +250,7 @@ def _check(args: argparse.Namespace, registry) -> int:
         changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = _overrides(args, registry)
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
-                    metrics=args.format in ("json", "html"), keep_text=args.format == "html")
+                    metrics=fmt in ("json", "html"), keep_text=fmt in ("html", "full"))
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -268,10 +273,13 @@ def _check(args: argparse.Namespace, registry) -> int:
         if args.statistics:
             from .report.statistics import render_statistics
 
-            render_statistics(results, out, fmt=args.format, quiet=args.quiet)
+            render_statistics(results, out, fmt="json" if fmt == "json" else "text", quiet=args.quiet)
         else:
-            rules = linter.known_rules(r.path for r in results) if args.format in ("sarif", "html") else None
-            render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
+            import shutil
+
+            rules = linter.known_rules(r.path for r in results) if fmt in ("sarif", "html") else None
+            render(fmt, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules,
+                   width=shutil.get_terminal_size().columns)
     if failed:
         return EXIT_ERROR
     if not args.exit_zero and _fails(results, linter, args.fail_level):
