@@ -109,6 +109,9 @@ def _add_check(sub, registry) -> None:
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name standard input is reported under; its suffix picks the format")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                       help="search folders without skipping what .gitignore and .ignore files ignore "
+                       "(the exclude patterns still apply)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file safely (mode, owner and hard "
                        "links kept; a read-only file is refused)")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
@@ -323,7 +326,8 @@ def _overrides(args: argparse.Namespace, registry):
             extend_select.append(rule.code)
             options.append((rule.code, tuple(given)))
     return Overrides(select=tuple(args.select) if args.select is not None else None, extend_select=tuple(extend_select),
-                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size)
+                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size,
+                     respect_gitignore=args.respect_gitignore)
 
 
 def _registry_here():
