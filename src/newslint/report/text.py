@@ -63,15 +63,16 @@ def render_text(results: list[FileResult], out: TextIO, *, color: bool = False, 
 
 
 def failure_note(results: list[FileResult]) -> str:
-    """What the summary adds when files could not be linted, or were linted only in part (a
-    rule failed), so that an error run never reads as a clean one; "" when all went well."""
+    """What the summary adds when files could not be linted, or had errors once linted (a
+    rule failed, a fix was not written), so that an error run never reads as a clean one; ""
+    when all went well."""
     unread = sum(1 for r in results if r.error is not None)
     partial = sum(1 for r in results if r.error is None and r.faults)
     notes = []
     if unread:
         notes.append(f"{unread} file{'s' if unread != 1 else ''} could not be linted (see the errors)")
     if partial:
-        notes.append(f"{partial} file{'s' if partial != 1 else ''} linted only in part (see the errors)")
+        notes.append(f"errors in {partial} linted file{'s' if partial != 1 else ''} (see the errors)")
     return "".join(f"; {note}" for note in notes)
 
 
