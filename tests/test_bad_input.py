@@ -62,6 +62,41 @@ def test_missing_folder(run, good):
     assert_bad_input(run("check", "good.txt", "no/such/folder"), "no/such/folder", "no such file")
 
 
+# ------------------------------------------------------------------------------ the summary says what happened
+
+
+def test_a_missing_file_alone_is_not_summarised_as_clean(run):
+    result = run("check", "nope.txt")
+    assert result.code == 2
+    assert result.lines == ["Nothing linted: 1 file could not be linted (see the errors)."]
+
+
+def test_a_config_typo_is_not_summarised_as_clean(run, write):
+    write("newslint.toml", 'slect = ["TYP"]\n')
+    write("a.txt", GOOD)
+    result = run("check", "a.txt")
+    assert result.code == 2
+    assert "No problems found" not in result.out
+    assert result.lines == ["Nothing linted: 1 file could not be linted (see the errors)."]
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("Clean copy.\n", "No problems found in 1 file; 1 file could not be linted (see the errors)."),
+    (GOOD, "Found 1 problem (1 warning) in 1 of 1 file; 1 fixable with --fix; 1 file could not be linted (see the errors)."),
+])
+def test_the_summary_counts_the_files_that_could_not_be_linted(run, write, text, summary):
+    write("good.txt", text)
+    result = run("check", "good.txt", "nope.txt")
+    assert result.code == 2
+    assert result.lines[-1] == summary
+
+
+def test_statistics_summary_says_nothing_was_linted(run):
+    result = run("check", "--statistics", "nope.txt")
+    assert result.code == 2
+    assert result.lines == ["Nothing linted: 1 file could not be linted (see the errors)."]
+
+
 def test_unreadable_file(run_unprivileged, write, good):
     path = write("secret.txt", GOOD)
     os.chmod(path, 0)

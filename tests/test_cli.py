@@ -110,6 +110,44 @@ def test_exit_zero_reports_but_exits_0(run, write):
     assert REPEATED_LINE in result.lines
 
 
+def test_info_is_shown_but_does_not_fail_the_run(run, write):
+    """An info hint (here TYP003 lowered to info) never blocks a commit or fails CI by default."""
+    write("newslint.toml", '[severity]\nTYP003 = "info"\n')
+    write("a.txt", REPEATED)
+    result = run("check", "a.txt")
+    assert result.code == 0, result.out + result.err
+    assert REPEATED_LINE in result.lines
+    assert result.lines[-1].startswith("Found 1 problem (1 info)")
+
+
+@pytest.mark.parametrize("how", ["flag", "config"])
+def test_fail_level_info_makes_info_fail(run, write, how):
+    write("newslint.toml", ('fail-level = "info"\n' if how == "config" else "") + '[severity]\nTYP003 = "info"\n')
+    write("a.txt", REPEATED)
+    result = run("check", *(["--fail-level", "info"] if how == "flag" else []), "a.txt")
+    assert result.code == 1, result.out + result.err
+
+
+def test_fail_level_error_lets_warnings_pass_and_errors_fail(run, write):
+    write("a.txt", REPEATED)  # TYP003 is a warning
+    assert run("check", "--fail-level", "error", "a.txt").code == 0
+    write("newslint.toml", '[severity]\nTYP003 = "error"\n')
+    assert run("check", "--fail-level", "error", "a.txt").code == 1
+
+
+def test_fail_level_flag_overrides_the_config(run, write):
+    write("newslint.toml", 'fail-level = "error"\n')
+    write("a.txt", REPEATED)
+    assert run("check", "a.txt").code == 0
+    assert run("check", "--fail-level", "warning", "a.txt").code == 1
+
+
+def test_bad_fail_level_in_config_is_an_error_naming_it(run, write):
+    write("newslint.toml", 'fail-level = "warn"\n')
+    write("a.txt", REPEATED)
+    assert_one_error_line(run("check", "a.txt"), "newslint.toml", "'fail-level'", "'warn'")
+
+
 def test_quiet_prints_diagnostics_only(run, write):
     write("a.txt", REPEATED)
     result = run("check", "-q", "a.txt")
@@ -554,7 +592,8 @@ def test_check_help_mentions_exit_codes(run):
     result = run("check", "--help")
     assert result.code == 0
     assert "exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error" in result.out
-    for option in ("--select", "--ignore", "--extend-select", "--fix", "--diff", "--format", "--stdin-filename"):
+    for option in ("--select", "--ignore", "--extend-select", "--fix", "--diff", "--format", "--stdin-filename",
+                   "--fail-level"):
         assert option in result.out
 
 

@@ -75,6 +75,7 @@ def test_a_read_only_file_is_refused_and_the_others_fixed(run, write):
                                 "(make it writable to let --fix change it)"]
     assert locked.read_text(encoding="utf-8") == STORY and os.stat(locked).st_mode & 0o777 == 0o444
     assert other.read_text(encoding="utf-8") == FIXED
+    assert result.lines[-1].endswith("; errors in 1 linted file (see the errors).")
 
 
 def test_a_failed_write_is_exit_code_2_and_leaves_the_file(run_unprivileged, tmp_path):

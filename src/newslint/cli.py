@@ -15,16 +15,19 @@ from . import __version__
 from .errors import NewslintError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 EPILOG_CHECK = """\
 selectors are rule codes (TYP003), code prefixes (TYP, WEB00) or rule names (repeated-word),
 comma-separated or repeated; ALL selects every rule.
 
-exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error.
+exit codes: 0 no problems, 1 problems found, 2 usage, input or configuration error;
+problems below the fail level (--fail-level; info, by default) are shown but exit 0.
 
 examples:
   newslint check drafts/ story.md         lint a folder (recursively) and a file
   newslint check --format json feed/      machine-readable output
+  newslint check --output-format concise .   one line a problem (the default in pipes and CI)
   cat story.md | newslint check --stdin-filename story.md -
   newslint check --select TYP,SEN --ignore TYP003 story.md
   newslint check --diff story.md          show the safe fixes; --fix applies them
@@ -82,10 +85,13 @@ def _add_check(sub, registry) -> None:
     )
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files, folders (searched recursively) or - for standard input; default: .")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), default="text",
-                       help="output format: text, json, sarif (SARIF 2.1.0 for code scanning), github "
-                       "(GitHub Actions annotations) or html (a page for editors); json and html include "
-                       "each article's readability metrics; default: text")
+    check.add_argument("--output-format", "--format", dest="format",
+                       choices=("full", "concise", "text", "json", "sarif", "github", "html"),
+                       help="output format: full (each problem with its source line, the span marked, and "
+                       "the fix), concise (one line a problem; text is the same), json, sarif (SARIF 2.1.0 "
+                       "for code scanning), github (GitHub Actions annotations) or html (a page for "
+                       "editors); json and html include each article's readability metrics; default: full "
+                       "on a terminal, concise otherwise (pipes, CI logs, -o FILE)")
     check.add_argument("--statistics", action="store_true",
                        help="print how many problems each rule found instead of the problems (text or json)")
     check.add_argument("--diff-base", metavar="REV",
@@ -103,6 +109,9 @@ def _add_check(sub, registry) -> None:
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name standard input is reported under; its suffix picks the format")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                       help="search folders without skipping what .gitignore and .ignore files ignore "
+                       "(the exclude patterns still apply)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes, writing each changed file safely (mode, owner and hard "
                        "links kept; a read-only file is refused)")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; write nothing")
@@ -116,6 +125,9 @@ def _add_check(sub, registry) -> None:
     check.add_argument("--max-file-size", type=_size, metavar="SIZE",
                        help='skip and report a file larger than SIZE (bytes, or "5MB", "800KB"; '
                        'default: the configuration\'s max-file-size, else 5MB)')
+    check.add_argument("--fail-level", choices=SEVERITY_RANK, metavar="{info,warning,error}",
+                       help="the least severity that makes the run exit 1; problems below it are shown but "
+                       "pass (default: the configuration's fail-level, else warning: info never fails)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("-j", "--jobs", type=int, metavar="N",
                        help="processes to lint with (default: 1 for a few files, every core for many)")
@@ -229,8 +241,9 @@ def _check(args: argparse.Namespace, registry) -> int:
                     raise NewslintError(f"--{flag.replace('_', '-')}: unknown rule, prefix or name '{selector}'")
     if args.jobs is not None and args.jobs < 1:
         raise NewslintError("--jobs must be at least 1")
-    if args.statistics and args.format not in ("text", "json"):
-        raise NewslintError(f"--statistics works with --format text or json, not {args.format}")
+    fmt = args.format or ("full" if args.output is None and sys.stdout.isatty() else "concise")
+    if args.statistics and fmt not in ("full", "concise", "text", "json"):
+        raise NewslintError(f"--statistics works with --format text or json, not {fmt}")
     changed_lines = None
     if args.diff_base is not None:
         if args.fix or args.diff:
@@ -240,7 +253,7 @@ def _check(args: argparse.Namespace, registry) -> int:
         changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = _overrides(args, registry)
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
-                    metrics=args.format in ("json", "html"), keep_text=args.format == "html")
+                    metrics=fmt in ("json", "html"), keep_text=fmt in ("html", "full"))
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -263,15 +276,30 @@ def _check(args: argparse.Namespace, registry) -> int:
         if args.statistics:
             from .report.statistics import render_statistics
 
-            render_statistics(results, out, fmt=args.format, quiet=args.quiet)
+            render_statistics(results, out, fmt="json" if fmt == "json" else "text", quiet=args.quiet)
         else:
-            rules = linter.known_rules(r.path for r in results) if args.format in ("sarif", "html") else None
-            render(args.format, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules)
+            import shutil
+
+            rules = linter.known_rules(r.path for r in results) if fmt in ("sarif", "html") else None
+            render(fmt, results, out, color=_use_color(args.color, out), quiet=args.quiet, rules=rules,
+                   width=shutil.get_terminal_size().columns)
     if failed:
         return EXIT_ERROR
-    if any(r.diagnostics for r in results) and not args.exit_zero:
+    if not args.exit_zero and _fails(results, linter, args.fail_level):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _fails(results, linter, fail_level: str | None) -> bool:
+    """Whether a diagnostic is at or above the fail level: ``--fail-level``, else the
+    ``fail-level`` of the configuration that applies to its file."""
+    for r in results:
+        if not r.diagnostics:
+            continue
+        level = fail_level or linter.settings_for(r.path).fail_level
+        if any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level] for d in r.diagnostics):
+            return True
+    return False
 
 
 def _overrides(args: argparse.Namespace, registry):
@@ -298,7 +326,8 @@ def _overrides(args: argparse.Namespace, registry):
             extend_select.append(rule.code)
             options.append((rule.code, tuple(given)))
     return Overrides(select=tuple(args.select) if args.select is not None else None, extend_select=tuple(extend_select),
-                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size)
+                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size,
+                     respect_gitignore=args.respect_gitignore)
 
 
 def _registry_here():

@@ -17,6 +17,8 @@ from typing import Any
 from .errors import ConfigError
 
 SEVERITIES = ("error", "warning", "info")
+# Info is a hint: shown, but it fails no commit or CI run unless the fail level says so.
+DEFAULT_FAIL_LEVEL = "warning"
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".*", "node_modules", "_site", "venv", "__pycache__")
 KEYS = {
@@ -33,6 +35,8 @@ KEYS = {
     "data-rules": list,  # rules as data (datarules.py): inline rule tables
     "data-rule-files": list,  # ... and TOML/YAML files of them
     "max-file-size": (int, str),  # bytes, or "5MB", "800KB"
+    "fail-level": str,  # the least severity that makes a run exit 1
+    "respect-gitignore": bool,  # a folder search skips what .gitignore and .ignore files ignore
 }
 # Larger than any article: a file above it is reported and not linted. It bounds what one
 # file can cost, in memory above all (a parsed document takes some 50 bytes a byte).
@@ -61,6 +65,8 @@ class Settings:
     data_rules: tuple[Any, ...] = ()  # inline rule tables, as written
     data_rule_files: tuple[Any, ...] = ()  # paths as written, relative to root
     max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes
+    fail_level: str = DEFAULT_FAIL_LEVEL
+    respect_gitignore: bool = True
 
     def error(self, key: str, problem: str) -> ConfigError:
         """A ConfigError naming this file, its table and ``key``."""
@@ -86,6 +92,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()  # (CODE, ((option, value), ...))
     max_file_size: int | None = None  # bytes; None: the configuration's
+    respect_gitignore: bool | None = None  # None: the configuration's
 
     def options_for(self, code: str) -> dict[str, Any]:
         return {name: value for c, pairs in self.options if c == code for name, value in pairs}
@@ -158,6 +165,9 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
             max_file_size = parse_size(table["max-file-size"])
         except ValueError as exc:
             raise err("max-file-size", str(exc)) from None
+    fail_level = table.get("fail-level", DEFAULT_FAIL_LEVEL)
+    if fail_level not in SEVERITIES:
+        raise err("fail-level", f"{fail_level!r}: expected one of {', '.join(SEVERITIES)}")
     select = table.get("select")
     return Settings(
         root=root, source=source, where=where,
@@ -172,6 +182,8 @@ def settings_from_table(table: dict[str, Any], root: str, source: str | None = N
         data_rules=tuple(table.get("data-rules", ())),
         data_rule_files=tuple(table.get("data-rule-files", ())),
         max_file_size=max_file_size,
+        fail_level=fail_level,
+        respect_gitignore=table.get("respect-gitignore", True),
     )
 
 
@@ -255,14 +267,7 @@ def per_file_ignores(settings: Settings, path: str | None) -> list[str]:
     return out
 
 
-def is_excluded(path: str, settings: Settings) -> bool:
-    """Whether a path met while walking a folder is skipped (hidden folders, node_modules, ...)."""
-    name = os.path.basename(path.rstrip(os.sep))
-    rel = os.path.relpath(os.path.abspath(path), settings.root).replace(os.sep, "/")
-    for pattern in DEFAULT_EXCLUDE + settings.exclude:
-        if "/" in pattern:  # a path pattern, relative to the configuration file's folder
-            if not rel.startswith("../") and fnmatch.fnmatch(rel, pattern):
-                return True
-        elif fnmatch.fnmatch(name, pattern):
-            return True
-    return False
+def is_skipped_name(name: str) -> bool:
+    """Whether a file or folder met while searching a folder is skipped whatever the
+    configuration says (hidden folders, node_modules, ...); ``ignore.py`` applies the rest."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in DEFAULT_EXCLUDE)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import suppress
 from .compose import Composition, compose
-from .config import ConfigFinder, Overrides, Settings, is_excluded, load_settings
+from .config import ConfigFinder, Overrides, Settings, is_skipped_name, load_settings
 from .context import RunContext
 from .document import Document
 from .errors import ConfigError, NewslintError
@@ -22,6 +22,7 @@ from .registry import Registry
 from .rule import Diagnostic, Edit, Finding, Fix, Rule
 
 if TYPE_CHECKING:
+    from .ignore import FolderIgnores, Scope
     from .metrics import Counts
 
 MAX_FIX_PASSES = 8
@@ -99,6 +100,16 @@ class Linter:
 
     def settings_for(self, path: str) -> Settings:
         return self.composition_for(path).settings
+
+    def folder_ignores(self, folder: str) -> FolderIgnores:
+        """What a search of ``folder`` skips: the exclude patterns of the configuration that
+        applies there and, unless turned off, the ignore files git would read."""
+        from .ignore import FolderIgnores
+
+        settings = self.settings_for(os.path.join(folder, "_"))
+        respect = self.overrides.respect_gitignore
+        return FolderIgnores(settings.exclude, settings.root, settings.source,
+                             settings.respect_gitignore if respect is None else respect)
 
     def rules_for(self, path: str, composition: Composition) -> list[tuple[Rule, str]]:
         """The enabled rules for ``path``, built once per configuration and selection."""
@@ -378,11 +389,11 @@ def expand_paths(paths: Iterable[str], linter: Linter) -> Iterator[str | FileRes
         if os.path.isdir(path):
             found = False
             try:
-                settings = linter.settings_for(os.path.join(path, "_"))
+                ignores = linter.folder_ignores(path)
             except NewslintError as exc:
                 yield FileResult(path, error=str(exc))
                 continue
-            for file in _walk(path, settings):
+            for file in _walk(path, ignores, ignores.scopes_above(path)):
                 found = True
                 yield file
             if not found:
@@ -404,20 +415,25 @@ def _missing(path: str) -> bool:
     return False
 
 
-def _walk(root: str, settings: Settings) -> Iterator[str | FileResult]:
+def _walk(root: str, ignores: FolderIgnores, scopes: tuple[Scope, ...]) -> Iterator[str | FileResult]:
+    """The lintable files under ``root``, skipping what ``ignores`` and the ignore files of
+    ``scopes`` (those of the folders above, then of each folder on the way) say to skip."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
         yield FileResult(root, error=f"{root}: cannot list folder: {exc.strerror or exc}")
         return
+    scopes += ignores.scopes_of(root)
     for entry in entries:
-        if is_excluded(entry.path, settings):
+        if is_skipped_name(entry.name):
             continue
         try:
             # Symlinked folders are not followed (a link to a parent would loop); linked files are.
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(entry.path, settings)
-            elif entry.name.lower().endswith(LINTABLE_SUFFIXES) and entry.is_file():
+                if not ignores.ignored(entry.path, True, scopes):
+                    yield from _walk(entry.path, ignores, scopes)
+            elif (entry.name.lower().endswith(LINTABLE_SUFFIXES) and entry.is_file()
+                  and not ignores.ignored(entry.path, False, scopes)):
                 yield entry.path
         except OSError as exc:
             yield FileResult(entry.path, error=f"{entry.path}: cannot read: {exc.strerror or exc}")

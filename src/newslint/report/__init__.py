@@ -8,13 +8,15 @@ if TYPE_CHECKING:
     from ..engine import FileResult
     from ..rule import Rule
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+# "text" is today's one line a diagnostic, the same as "concise"; "full" adds the source.
+FORMATS = ("full", "concise", "text", "json", "sarif", "github", "html")
 
 
 def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = False, quiet: bool = False,
-           rules: dict[str, type[Rule]] | None = None) -> None:
+           rules: dict[str, type[Rule]] | None = None, width: int = 100) -> None:
     """Write ``results`` in ``fmt``; ``rules`` (default: the installed rules) are the rules
-    a SARIF log documents and an HTML page tells the checks of."""
+    a SARIF log documents and an HTML page tells the checks of; ``width`` is the terminal's,
+    which the ``full`` format fits its source lines to."""
     if fmt == "json":
         from .json import render_json
 
@@ -34,4 +36,4 @@ def render(fmt: str, results: list[FileResult], out: TextIO, *, color: bool = Fa
     else:
         from .text import render_text
 
-        render_text(results, out, color=color, quiet=quiet)
+        render_text(results, out, color=color, quiet=quiet, full=fmt == "full", width=width)

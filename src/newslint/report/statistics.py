@@ -48,11 +48,15 @@ def render_statistics(results: list[FileResult], out: TextIO, *, fmt: str = "tex
         out.write(f"{row['count']:>{count_width}}  {row['code']:<{code_width}}  {mark} {row['name']}\n")
     if quiet:
         return
+    from .text import failure_note
+
+    failed = failure_note(results)
     if total == 0:
-        out.write("No problems found.\n")
+        nothing_linted = failed and all(r.error for r in results)
+        out.write(f"Nothing linted: {failed[2:]}.\n" if nothing_linted else f"No problems found{failed}.\n")
         return
     fixable = sum(row["fixable_count"] for row in rows)
     line = f"Found {total} problem{'s' if total != 1 else ''}"
     if fixable:
         line += f"; [*] {fixable} fixable with --fix"
-    out.write(line + ".\n")
+    out.write(line + failed + ".\n")
