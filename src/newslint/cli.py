@@ -15,6 +15,7 @@ from . import __version__
 from .errors import NewslintError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+CACHE_DIR = ".newslint_cache"  # where results are kept between runs (cache.py)
 
 EPILOG_CHECK = """\
 selectors are rule codes (TYP003), code prefixes (TYP, WEB00) or rule names (repeated-word),
@@ -71,6 +72,7 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     _add_listings(sub)
     _add_stats(sub)
     _add_words(sub)
+    _add_clean(sub)
     return parser
 
 
@@ -122,6 +124,20 @@ def _add_check(sub, registry) -> None:
     check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary line")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
+    _add_cache_options(check)
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file, neither reading nor writing the cache")
+
+
+def _add_cache_options(parser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR", default=CACHE_DIR,
+                        help=f"where results are kept between runs (default: {CACHE_DIR} in the current folder)")
+
+
+def _add_clean(sub) -> None:
+    clean = sub.add_parser("clean", help=f"remove the cache of results ({CACHE_DIR})",
+                           description="Remove the folder where newslint keeps results between runs.")
+    _add_cache_options(clean)
 
 
 def _add_listings(sub) -> None:
@@ -185,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             return _words(args)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "clean":
+            return _clean(args)
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
@@ -240,7 +258,8 @@ def _check(args: argparse.Namespace, registry) -> int:
         changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = _overrides(args, registry)
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
-                    metrics=args.format in ("json", "html"), keep_text=args.format == "html")
+                    metrics=args.format in ("json", "html"), keep_text=args.format == "html",
+                    cache_dir=None if args.no_cache else args.cache_dir)
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
@@ -271,6 +290,17 @@ def _check(args: argparse.Namespace, registry) -> int:
         return EXIT_ERROR
     if any(r.diagnostics for r in results) and not args.exit_zero:
         return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .cache import clean
+
+    try:
+        removed = clean(args.cache_dir)
+    except (ValueError, OSError) as exc:
+        raise NewslintError(str(exc)) from None
+    print(f"Removed {args.cache_dir}." if removed else f"No cache at {args.cache_dir}.")
     return EXIT_CLEAN
 
 
