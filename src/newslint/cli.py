@@ -265,7 +265,8 @@ def _check(args: argparse.Namespace, registry) -> int:
     results: list[FileResult] = []
     if "-" in paths:
         results.append(_lint_stdin(linter, args))
-    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
+    progress = _progress(machine_format=args.format in ("json", "sarif", "github", "html"), quiet=args.quiet)
+    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs, progress))
     results.sort(key=lambda r: r.path)
 
     if changed_lines is not None:
@@ -291,6 +292,13 @@ def _check(args: argparse.Namespace, registry) -> int:
     if any(r.diagnostics for r in results) and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _progress(machine_format: bool, quiet: bool):
+    """A progress bar on standard error for a long run on a terminal, else None."""
+    from .progress import ProgressBar, wanted
+
+    return ProgressBar(sys.stderr) if wanted(sys.stderr, machine_format, quiet) else None
 
 
 def _clean(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import suppress
 from .compose import Composition, compose
@@ -496,9 +496,11 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cores, n_files // 8))
 
 
-def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None) -> list[FileResult]:
+def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
     """Lint the files ``paths`` name. The results the cache holds are taken first, so that
-    the processes started count only the files that are linted."""
+    the processes started and ``progress`` (called with the files linted so far and the
+    files to lint, before the first and after each) count only the files that are linted."""
     items = list(expand_paths(paths, linter))
     errors = [i for i in items if isinstance(i, FileResult)]
     files, results = [], []
@@ -508,9 +510,14 @@ def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None) ->
             files.append(file)
         else:
             results.append(cached)
+    if progress is not None:
+        progress(0, len(files))
     jobs = jobs or default_jobs(len(files))
     linted = _lint_parallel(files, linter, jobs) if jobs > 1 and len(files) > 1 else map(linter.lint_file, files)
-    results.extend(linted)
+    for done, result in enumerate(linted, 1):
+        results.append(result)
+        if progress is not None:
+            progress(done, len(files))
     return sorted(errors + results, key=lambda r: r.path)
 
 
