@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -31,7 +30,10 @@ _GITIGNORE = "# Written by newslint: the cache is never committed.\n*\n"
 
 
 def _hash(*parts: bytes) -> str:
-    from hashlib import blake2b
+    try:  # hashlib's own blake2b, without hashlib loading OpenSSL (2 ms of every run's start-up)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
     digest = blake2b(digest_size=20)
     for part in parts:
@@ -51,7 +53,7 @@ class ResultCache:
         return _hash(fingerprint.encode(), os.fsencode(path), data)
 
     def _entry(self, key: str) -> str:
-        return os.path.join(self.directory, "results", key[:2], key[2:])
+        return os.path.join(self.directory, "results", key)
 
     def get(self, key: str, path: str) -> dict[str, Any] | None:
         """The fields of the result of ``path`` kept under ``key``, or None (none kept, or damaged)."""
@@ -107,6 +109,8 @@ def clean(directory: str) -> bool:
         ours = False
     if not ours:
         raise ValueError(f"{directory}: not a newslint cache (no CACHEDIR.TAG written by newslint); left as it is")
+    import shutil
+
     shutil.rmtree(directory)
     return True
 
