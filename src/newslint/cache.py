@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .rule import Diagnostic, Edit, Fix
 
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL (2 ms of every run's start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 if TYPE_CHECKING:
     from .registry import Registry
     from .rule import Rule
@@ -30,11 +35,6 @@ _GITIGNORE = "# Written by newslint: the cache is never committed.\n*\n"
 
 
 def _hash(*parts: bytes) -> str:
-    try:  # hashlib's own blake2b, without hashlib loading OpenSSL (2 ms of every run's start-up)
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
-
     digest = blake2b(digest_size=20)
     for part in parts:
         digest.update(len(part).to_bytes(8, "little"))  # so that no two splits of the bytes collide
