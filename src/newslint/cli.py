@@ -16,6 +16,7 @@ from .errors import NewslintError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+CACHE_DIR = ".newslint_cache"  # where results are kept between runs (cache.py)
 
 EPILOG_CHECK = """\
 selectors are rule codes (TYP003), code prefixes (TYP, WEB00) or rule names (repeated-word),
@@ -74,6 +75,7 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     _add_listings(sub)
     _add_stats(sub)
     _add_words(sub)
+    _add_clean(sub)
     return parser
 
 
@@ -134,6 +136,20 @@ def _add_check(sub, registry) -> None:
     check.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary line")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)")
+    _add_cache_options(check)
+    check.add_argument("--no-cache", action="store_true",
+                       help="lint every file, neither reading nor writing the cache")
+
+
+def _add_cache_options(parser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR", default=CACHE_DIR,
+                        help=f"where results are kept between runs (default: {CACHE_DIR} in the current folder)")
+
+
+def _add_clean(sub) -> None:
+    clean = sub.add_parser("clean", help=f"remove the cache of results ({CACHE_DIR})",
+                           description="Remove the folder where newslint keeps results between runs.")
+    _add_cache_options(clean)
 
 
 def _add_listings(sub) -> None:
@@ -197,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             return _words(args)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "clean":
+            return _clean(args)
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
@@ -253,13 +271,15 @@ def _check(args: argparse.Namespace, registry) -> int:
         changed_lines = ChangedLines(args.diff_base, [p for p in args.paths or ["."] if p != "-"])
     overrides = _overrides(args, registry)
     linter = Linter(registry, overrides, args.config, fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes,
-                    metrics=fmt in ("json", "html"), keep_text=fmt in ("html", "full"))
+                    metrics=fmt in ("json", "html"), keep_text=fmt in ("html", "full"),
+                    cache_dir=None if args.no_cache else args.cache_dir)
 
     paths = args.paths or ["."]
     results: list[FileResult] = []
     if "-" in paths:
         results.append(_lint_stdin(linter, args))
-    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs))
+    progress = _progress(machine_format=fmt in ("json", "sarif", "github", "html"), quiet=args.quiet)
+    results.extend(lint_paths([p for p in paths if p != "-"], linter, args.jobs, progress))
     results.sort(key=lambda r: r.path)
 
     if changed_lines is not None:
@@ -300,6 +320,24 @@ def _fails(results, linter, fail_level: str | None) -> bool:
         if any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level] for d in r.diagnostics):
             return True
     return False
+
+
+def _progress(machine_format: bool, quiet: bool):
+    """A progress bar on standard error for a long run on a terminal, else None."""
+    from .progress import ProgressBar, wanted
+
+    return ProgressBar(sys.stderr) if wanted(sys.stderr, machine_format, quiet) else None
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from .cache import clean
+
+    try:
+        removed = clean(args.cache_dir)
+    except (ValueError, OSError) as exc:
+        raise NewslintError(str(exc)) from None
+    print(f"Removed {args.cache_dir}." if removed else f"No cache at {args.cache_dir}.")
+    return EXIT_CLEAN
 
 
 def _overrides(args: argparse.Namespace, registry):

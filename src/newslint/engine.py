@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import suppress
 from .compose import Composition, compose
@@ -63,6 +63,7 @@ class Linter:
         unsafe_fixes: bool = False,
         metrics: bool = False,
         keep_text: bool = False,
+        cache_dir: str | None = None,
     ) -> None:
         if registry is None:
             from .plugins import load_plugins
@@ -79,6 +80,14 @@ class Linter:
         self._find_config = ConfigFinder()
         self._compositions: dict[str | None, Composition | NewslintError] = {}
         self._rules: dict[tuple, list[tuple[Rule, str]]] = {}
+        # Results kept between runs (cache.py); never when fixing, which must read the text.
+        self.cache = None
+        if cache_dir is not None and not fix:
+            from .cache import ResultCache
+
+            self.cache = ResultCache(cache_dir)
+        self._fingerprints: dict[tuple, str] = {}
+        self._code_fingerprint: str | None = None
         if config_file is not None:
             self.composition_for(".")  # a bad --config is an error before any file is read
 
@@ -113,12 +122,11 @@ class Linter:
 
     def rules_for(self, path: str, composition: Composition) -> list[tuple[Rule, str]]:
         """The enabled rules for ``path``, built once per configuration and selection."""
-        enabled = composition.enabled(self.overrides, path)
-        key = (composition.settings.source, tuple(sorted(enabled.items())))
+        key = self._selection(path, composition)
         rules = self._rules.get(key)
         if rules is None:
             rules = []
-            for code, severity in enabled.items():
+            for code, severity in key[1]:
                 cls = composition.registry.rules[code]
                 try:
                     rule = cls(composition.options_for(code, self.overrides), self.context)
@@ -128,6 +136,44 @@ class Linter:
                 rules.append((rule, severity))
             self._rules[key] = rules
         return rules
+
+    def _selection(self, path: str, composition: Composition) -> tuple:
+        """What picks a path's rule instances: its configuration file and its enabled rules."""
+        enabled = composition.enabled(self.overrides, path)
+        return composition.settings.source, tuple(sorted(enabled.items()))
+
+    # -- the cache ------------------------------------------------------------------------
+    def _cache_key(self, path: str, data: bytes) -> str | None:
+        """The cache key of ``path`` holding ``data``; None when its results are not kept (no
+        cache, a configuration error, a rule whose results depend on more than what it is given)."""
+        if self.cache is None:
+            return None
+        from .cache import code_fingerprint, fingerprint
+
+        try:
+            composition = self.composition_for(path)
+            selection = self._selection(path, composition)
+            rules = self.rules_for(path, composition)
+        except NewslintError:
+            return None
+        if not all(rule.cacheable for rule, _ in rules):
+            return None
+        found = self._fingerprints.get(selection)
+        if found is None:
+            if self._code_fingerprint is None:
+                self._code_fingerprint = code_fingerprint(self.registry)
+            found = self._fingerprints[selection] = fingerprint(
+                rules, composition.registry, self._code_fingerprint, (self.metrics, self.keep_text))
+        return self.cache.key(found, path, data)
+
+    def cached_result(self, path: str) -> FileResult | None:
+        """The result the cache holds for the file at ``path`` as it is now, or None."""
+        if self.cache is None:
+            return None
+        data = self._read(path)
+        key = None if isinstance(data, FileResult) else self._cache_key(path, data)
+        fields = self.cache.get(key, path) if key is not None else None
+        return FileResult(path, **fields) if fields is not None else None
 
     # -- linting --------------------------------------------------------------------------
     def lint_text(self, text: str, path: str = "<string>", fmt: str | None = None, had_bom: bool = False,
@@ -185,6 +231,23 @@ class Linter:
         return self.overrides.max_file_size or composition.settings.max_file_size
 
     def lint_file(self, path: str) -> FileResult:
+        data = self._read(path)
+        if isinstance(data, FileResult):
+            return data
+        key = self._cache_key(path, data)
+        if key is not None and (fields := self.cache.get(key, path)) is not None:
+            return FileResult(path, **fields)
+        try:
+            text, had_bom = decode(data, path)
+        except NewslintError as exc:
+            return FileResult(path, error=str(exc))
+        result = self.lint_text(text, path, had_bom=had_bom)
+        if key is not None and result.error is None and not result.faults:
+            self.cache.put(key, result)  # a fault (a rule that failed) may not happen next time
+        return result
+
+    def _read(self, path: str) -> bytes | FileResult:
+        """The bytes of the file at ``path``, or a FileResult saying why they cannot be linted."""
         try:
             # Told before the file is read: reading a file too large to lint would cost the
             # memory that the limit is there to save.
@@ -198,10 +261,9 @@ class Linter:
             except NewslintError as exc:
                 return FileResult(path, error=str(exc))
         try:
-            text, had_bom = decode(read_file(path), path)
+            return read_file(path)
         except NewslintError as exc:
             return FileResult(path, error=str(exc))
-        return self.lint_text(text, path, had_bom=had_bom)
 
     def known_rules(self, paths: Iterable[str]) -> dict[str, type[Rule]]:
         """The registry's rules and the data rules of the configurations that apply to ``paths``
@@ -450,15 +512,28 @@ def default_jobs(n_files: int) -> int:
     return max(1, min(cores, n_files // 8))
 
 
-def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None) -> list[FileResult]:
+def lint_paths(paths: Iterable[str], linter: Linter, jobs: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[FileResult]:
+    """Lint the files ``paths`` name. The results the cache holds are taken first, so that
+    the processes started and ``progress`` (called with the files linted so far and the
+    files to lint, before the first and after each) count only the files that are linted."""
     items = list(expand_paths(paths, linter))
     errors = [i for i in items if isinstance(i, FileResult)]
-    files = list(_distinct_files(i for i in items if isinstance(i, str)))
+    files, results = [], []
+    for file in _distinct_files(i for i in items if isinstance(i, str)):
+        cached = linter.cached_result(file)
+        if cached is None:
+            files.append(file)
+        else:
+            results.append(cached)
+    if progress is not None:
+        progress(0, len(files))
     jobs = jobs or default_jobs(len(files))
-    if jobs > 1 and len(files) > 1:
-        results = _lint_parallel(files, linter, jobs)
-    else:
-        results = [linter.lint_file(f) for f in files]
+    linted = _lint_parallel(files, linter, jobs) if jobs > 1 and len(files) > 1 else map(linter.lint_file, files)
+    for done, result in enumerate(linted, 1):
+        results.append(result)
+        if progress is not None:
+            progress(done, len(files))
     return sorted(errors + results, key=lambda r: r.path)
 
 
@@ -477,7 +552,7 @@ def _distinct_files(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> list[FileResult]:
+def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> Iterator[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -487,7 +562,7 @@ def _lint_parallel(files: list[str], linter: Linter, jobs: int) -> list[FileResu
     chunk = max(1, min(64, len(files) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_Worker.start, initargs=(linter,)) as pool:
-        return list(pool.map(_Worker.lint_file, files, chunksize=chunk))
+        yield from pool.map(_Worker.lint_file, files, chunksize=chunk)
 
 
 class _Worker:

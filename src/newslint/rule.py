@@ -125,6 +125,9 @@ class Rule:
     path_options: ClassVar[tuple[str, ...]] = ()
     flags: ClassVar[tuple[Flag, ...]] = ()
     reports_words: ClassVar[bool] = False  # its findings are words a vocabulary can accept (newslint words)
+    # Its findings are decided by the document, its options and its data alone, so they may be
+    # kept between runs (the result cache); False for a rule asking a server, whose answers may change.
+    cacheable: ClassVar[bool] = True
     data_files: ClassVar[tuple[str, ...]] = ()  # data it reads, relative to its module's folder
     plugin: ClassVar[str] = "newslint"  # set by the registry to the providing plugin's name
 

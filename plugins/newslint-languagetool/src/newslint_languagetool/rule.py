@@ -67,6 +67,7 @@ class LanguageToolRule(Rule):
     family = "grammar"
     severity = "warning"
     enabled_by_default = False
+    cacheable = False  # the server's answers may change between runs
     options = {
         "url": "",  # LanguageTool server, e.g. "http://localhost:8081"; else $NEWSLINT_LANGUAGETOOL_URL
         "language": "en-US",
