@@ -230,3 +230,31 @@ async def test_garbage_is_survived(client: LanguageClient, tmp_path: Path):
     hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=figure.range.start)), WAIT)
     assert hover is not None and "ATR001" in hover.contents.value
+
+
+async def test_add_to_vocabulary_appends_the_word_and_relints(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "newslint.toml").write_text('vocabulary = "vocab.txt"\n', encoding="utf-8")
+    vocabulary = tmp_path / "vocab.txt"
+    vocabulary.write_text("# house words\nSaraqeb", encoding="utf-8")  # no line end after the last word
+    uri = await open_article(client, tmp_path / "story.md")
+    typo = next(d for d in client.diagnostics[uri] if d.code == "TYP001")
+    add = next(a for a in await code_actions(client, uri, typo) if a.title.startswith('Add "Teh" to the vocabulary'))
+    # lsprotocol's client side reads a CodeAction that carries a command as a bare Command (its
+    # union hook looks for a "command" key only), so the command it names is in its text here.
+    assert "newslint.addToVocabulary" in str(add.command) and "'Teh'" in str(add.command)
+    relinted = asyncio.ensure_future(published(client, uri))  # published before the command's answer
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="newslint.addToVocabulary", arguments=[uri, "TYP001", "Teh"]))
+    await asyncio.wait_for(relinted, WAIT)
+    assert vocabulary.read_text(encoding="utf-8") == "# house words\nSaraqeb\nTeh\n"
+    assert not [d for d in client.diagnostics[uri] if d.code == "TYP001"]
+    with pytest.raises(Exception, match="not a word"):  # one word a line, never a line of something else
+        await client.workspace_execute_command_async(types.ExecuteCommandParams(
+            command="newslint.addToVocabulary", arguments=[uri, "TYP001", "river\n/.*/"]))
+    assert vocabulary.read_text(encoding="utf-8") == "# house words\nSaraqeb\nTeh\n"
+
+
+async def test_no_vocabulary_action_without_a_vocabulary_file(client: LanguageClient, tmp_path: Path):
+    uri = await open_article(client, tmp_path / "story.md")
+    typo = next(d for d in client.diagnostics[uri] if d.code == "TYP001")
+    assert not [a for a in await code_actions(client, uri, typo) if "vocabulary" in a.title]

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 # writer pauses this long.
 DEBOUNCE_SECONDS = 0.3
 CONFIG_NAMES = ("newslint.toml", "pyproject.toml")
+ADD_TO_VOCABULARY = "newslint.addToVocabulary"
 LANGUAGE_FORMATS = {"markdown": ".md", "plaintext": ".txt"}
 SEVERITIES = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
               "info": types.DiagnosticSeverity.Information}
@@ -162,7 +163,45 @@ class NewslintServer(LanguageServer):
             if diagnostic.fix is not None:
                 actions.append(fix_action(uri, diagnostic, diagnostic.fix, shown, positions))
             actions.append(suppress_action(uri, diagnostic, shown, positions))
+            vocabulary = self.vocabulary_for(diagnostic.code, diagnostic.path)
+            if vocabulary is not None:
+                title = f"Add \"{diagnostic.text}\" to the vocabulary ({os.path.basename(vocabulary)})"
+                actions.append(types.CodeAction(
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[shown],
+                    command=types.Command(title=title, command=ADD_TO_VOCABULARY,
+                                          arguments=[uri, diagnostic.code, diagnostic.text])))
         return actions
+
+    def vocabulary_for(self, code: str, path: str) -> str | None:
+        """The vocabulary file configured for ``path`` and the spelling rule ``code`` (None
+        when the rule reports no words or no vocabulary file is configured)."""
+        linter = self.current_linter()
+        try:
+            composition = linter.composition_for(path)
+        except NewslintError:
+            return None
+        rule = composition.registry.rules.get(code)
+        if rule is None or not rule.reports_words:
+            return None
+        return composition.options_for(code, linter.overrides).get("vocabulary")
+
+    def add_to_vocabulary(self, uri: str, code: str, word: str) -> None:
+        """Append ``word`` to the vocabulary file configured for the document (never another
+        file, whatever the client sends), then re-lint with it."""
+        if not word or word != word.strip() or any(c.isspace() for c in word) or word[0] in "#/":
+            raise ValueError(f"not a word a vocabulary file can hold: {word!r}")
+        document = self.workspace.get_text_document(uri)
+        path = self.path_of(uri, document.language_id)
+        vocabulary = self.vocabulary_for(code, path) if path else None
+        if vocabulary is None:
+            raise ValueError(f"no vocabulary file is configured for {code} in {uri}")
+        with open(vocabulary, "rb") as existing:
+            size = existing.seek(0, os.SEEK_END)
+            existing.seek(max(size - 1, 0))
+            last = existing.read(1) or b"\n"  # an empty file needs no line end before the word
+        with open(vocabulary, "ab") as appended:  # appending never loses what is there
+            appended.write((b"" if last == b"\n" else b"\n") + word.encode("utf-8") + b"\n")
+        self.reload_configuration()
 
     def hover(self, params: types.HoverParams) -> types.Hover | None:
         uri = params.text_document.uri
@@ -277,6 +316,10 @@ def build_server() -> NewslintServer:
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         return ls.code_actions(params)
+
+    @server.command(ADD_TO_VOCABULARY)
+    def add_to_vocabulary(ls: NewslintServer, uri: str, code: str, word: str) -> None:
+        ls.add_to_vocabulary(uri, code, word)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
