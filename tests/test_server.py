@@ -258,3 +258,47 @@ async def test_no_vocabulary_action_without_a_vocabulary_file(client: LanguageCl
     uri = await open_article(client, tmp_path / "story.md")
     typo = next(d for d in client.diagnostics[uri] if d.code == "TYP001")
     assert not [a for a in await code_actions(client, uri, typo) if "vocabulary" in a.title]
+
+
+async def test_saving_the_configuration_in_the_editor_relints(client: LanguageClient, tmp_path: Path):
+    uri = await open_article(client, tmp_path / "story.md")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.newslint]\nignore = ["ATR001"]\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(
+        uri=config.as_uri())))
+    await asyncio.wait_for(published(client, uri), WAIT)
+    codes = {d.code for d in client.diagnostics[uri]}
+    assert "ATR001" not in codes and "TYP001" in codes
+
+
+BROKEN_PLUGIN_SITE = Path(__file__).parent / "data" / "broken-plugin-site"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "newslint", "server"],
+    server_env={**{k: v for k, v in ENV.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"},
+                "PYTHONPATH": str(BROKEN_PLUGIN_SITE)}))
+async def client_with_a_broken_plugin(lsp_client: LanguageClient, tmp_path: Path):
+    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_broken_plugin_is_shown_once_and_the_built_in_rules_run(client_with_a_broken_plugin: LanguageClient,
+                                                                        tmp_path: Path):
+    client = client_with_a_broken_plugin
+    first = await open_article(client, tmp_path / "one.md")
+    await open_article(client, tmp_path / "two.md")
+    errors = [m.message for m in client.messages if m.type == types.MessageType.Error]
+    assert len(errors) == 1 and "plugin 'broken'" in errors[0] and "missing dependency foo" in errors[0]
+    assert {"TYP001", "ATR001"} <= {d.code for d in client.diagnostics[first]}
+
+
+async def test_without_the_server_extra_one_error_line_and_exit_2():
+    no_pygls = "import sys; sys.modules['pygls'] = None; from newslint.cli import main; sys.exit(main(['server']))"
+    run = subprocess.run([sys.executable, "-c", no_pygls], capture_output=True, text=True, env=ENV, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: newslint server needs the server extra: pip install 'newslint[server]'")
+    assert len(run.stderr.splitlines()) == 1 and "Traceback" not in run.stderr
