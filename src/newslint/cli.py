@@ -1,4 +1,4 @@
-"""The command line: ``newslint check``, ``rules``, ``rule`` and ``plugins``.
+"""The command line: ``newslint check``, ``rules``, ``rule``, ``plugins`` and ``server``.
 
 Exit codes: 0 no findings, 1 findings, 2 a usage, input, configuration or plugin error.
 Errors are one line on stderr; no traceback reaches a user.
@@ -161,6 +161,10 @@ def _add_listings(sub) -> None:
 
     sub.add_parser("plugins", help="list the installed plugins and the code prefixes they own")
 
+    sub.add_parser("server", help="run the Language Server over stdio, for editors (pip install 'newslint[server]')",
+                   description="A Language Server Protocol server on standard input and output: diagnostics as you "
+                   "type, quick fixes, suppressions and rule documentation on hover.")
+
 
 def _add_stats(sub) -> None:
     stats = sub.add_parser(
@@ -215,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
             return _stats(args)
         if args.command == "clean":
             return _clean(args)
+        if args.command == "server":
+            from .server import main as serve
+
+            return serve()
         parser.print_help()
         return EXIT_ERROR
     except NewslintError as exc:
