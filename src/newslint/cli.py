@@ -509,9 +509,7 @@ def _rule(args: argparse.Namespace) -> int:
     doc = rule.documentation()
     title, _, body = doc.partition("\n")
     print(f"# {rule.code} {rule.name}: {title}\n")
-    print(f"Family: {rule.family}. Default severity: {rule.severity}. Plugin: {rule.plugin}. "
-          f"{'Enabled' if rule.enabled_by_default else 'Opt-in (select it to enable)'}. "
-          f"Fix: {'available' if rule.fixable else 'unsafe, with --fix --unsafe-fixes' if rule.unsafe_fixable else 'none'}.")
+    print(rule.facts())
     if rule.options:
         print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
         for name, default in rule.options.items():

@@ -157,6 +157,13 @@ class Rule:
         return cls.documentation().split("\n", 1)[0]
 
     @classmethod
+    def facts(cls) -> str:
+        """The line under a rule's title in its documentation (``newslint rule``, an editor's hover)."""
+        fix = "available" if cls.fixable else "unsafe, with --fix --unsafe-fixes" if cls.unsafe_fixable else "none"
+        enabled = "Enabled" if cls.enabled_by_default else "Opt-in (select it to enable)"
+        return f"Family: {cls.family}. Default severity: {cls.severity}. Plugin: {cls.plugin}. {enabled}. Fix: {fix}."
+
+    @classmethod
     def source_file(cls) -> str | None:
         """The file that defines the rule (None for a rule built from data)."""
         import inspect

@@ -260,9 +260,7 @@ def suppress_action(uri: str, diagnostic: Diagnostic, shown: types.Diagnostic,
 def rule_markdown(rule: type[Rule]) -> str:
     """The rule's documentation, as ``newslint rule CODE`` prints it."""
     title, _, body = rule.documentation().partition("\n")
-    fix = "available" if rule.fixable else "unsafe, with --fix --unsafe-fixes" if rule.unsafe_fixable else "none"
-    lines = [f"**{rule.code} {rule.name}**: {title}", "",
-             f"Family: {rule.family}. Default severity: {rule.severity}. Plugin: {rule.plugin}. Fix: {fix}."]
+    lines = [f"**{rule.code} {rule.name}**: {title}", "", rule.facts()]
     if rule.options:
         lines += ["", f"Options (`[tool.newslint.rules.{rule.code}]`):"]
         lines += [f"- `{name} = {default!r}`" for name, default in rule.options.items()]
