@@ -342,7 +342,8 @@ class UnattributedFigure(Rule):
                 if not figures:
                     continue
                 if has_cue(si):
-                    figures = [f for f in figures if not _sourced_in_sentence(prose, sentence, f, cues)]
+                    found = list(cues.pattern.finditer(prose, sentence.start, sentence.end))
+                    figures = [f for f in figures if not _sourced_in_sentence(prose, f, found)]
                     if not figures:
                         continue
                 previous_end = -1
@@ -370,13 +371,14 @@ class UnattributedFigure(Rule):
                     yield Finding(fig.start, fig.end, f'figure "{text}" has no source in {where}')
 
 
-def _sourced_in_sentence(prose: str, sentence: Sentence, fig: Figure, cues: Cues) -> bool:
-    """Whether an attribution cue of the sentence governs the figure: one before it ("Police
-    said 18 people were killed"), a source phrase anywhere ("according to police"), or a
-    speech verb after it in a tag set off by a comma or a quotation mark ("18 were killed,
-    police said"), or whose subject it is ("three other women said"). A speech verb after the figure in a clause of its own does not ("accused
-    by seven women of acts they said occurred decades ago")."""
-    for m in cues.pattern.finditer(prose, sentence.start, sentence.end):
+def _sourced_in_sentence(prose: str, fig: Figure, cues_found: list[re.Match]) -> bool:
+    """Whether one of the attribution cues found in the figure's sentence governs it: one
+    before it ("Police said 18 people were killed"), a source phrase anywhere ("according to
+    police"), or a speech verb after it in a tag set off by a comma or a quotation mark ("18
+    were killed, police said") or whose subject it is ("three other women said"). A speech
+    verb after the figure in a clause of its own does not ("accused by seven women of acts
+    they said occurred decades ago")."""
+    for m in cues_found:
         if m.start() < fig.start or m.group().lower() not in SPEECH_VERBS:
             return True
         between = prose[fig.end : m.start()]
