@@ -102,7 +102,7 @@ def has_accented_form(word: str, lexicon) -> bool:
                 for i, mark in zip(where, marks):
                     letters[i] = mark
                 candidate = "".join(letters)
-                if lexicon.listed(candidate) and (lexicon.level(candidate) or FULL_LEVEL + 1) <= FULL_LEVEL:
+                if (lexicon.level(candidate) or FULL_LEVEL + 1) <= FULL_LEVEL:
                     return True
     return False
 
