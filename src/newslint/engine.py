@@ -170,10 +170,17 @@ class Linter:
         """The result the cache holds for the file at ``path`` as it is now, or None."""
         if self.cache is None:
             return None
+        return self._look_up(path)[2]
+
+    def _look_up(self, path: str) -> tuple[bytes | FileResult, str | None, FileResult | None]:
+        """The file's bytes (or a FileResult saying why they cannot be linted), its cache key
+        (None when its results are not kept) and the result the cache holds for it, if any."""
         data = self._read(path)
-        key = None if isinstance(data, FileResult) else self._cache_key(path, data)
+        if isinstance(data, FileResult):
+            return data, None, None
+        key = self._cache_key(path, data)
         fields = self.cache.get(key, path) if key is not None else None
-        return FileResult(path, **fields) if fields is not None else None
+        return data, key, FileResult(path, **fields) if fields is not None else None
 
     # -- linting --------------------------------------------------------------------------
     def lint_text(self, text: str, path: str = "<string>", fmt: str | None = None, had_bom: bool = False,
@@ -231,12 +238,11 @@ class Linter:
         return self.overrides.max_file_size or composition.settings.max_file_size
 
     def lint_file(self, path: str) -> FileResult:
-        data = self._read(path)
+        data, key, cached = self._look_up(path)
         if isinstance(data, FileResult):
             return data
-        key = self._cache_key(path, data)
-        if key is not None and (fields := self.cache.get(key, path)) is not None:
-            return FileResult(path, **fields)
+        if cached is not None:
+            return cached
         try:
             text, had_bom = decode(data, path)
         except NewslintError as exc:
