@@ -18,7 +18,7 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from .version import __version__
 from .rule import Diagnostic, Edit, Fix
 
 try:  # hashlib's own blake2b, without hashlib loading OpenSSL (2 ms of every run's start-up)
