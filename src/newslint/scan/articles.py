@@ -123,7 +123,7 @@ def _lint(linter: Linter | None, spec: ScanSpec, name: str | None, text: Any) ->
     # The messages name the article, not the file name it was linted under.
     if result.error is not None:
         result.error = result.error.replace(path, label)
-    result.faults = [fault.replace(path, label) for fault in result.faults]
+    result.faults = [fault.replace(path, label).replace("on this file", "on this article") for fault in result.faults]
     return result
 
 

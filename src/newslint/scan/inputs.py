@@ -61,6 +61,15 @@ def _format_of(file: str) -> str:
                      "--input-format says which it is")
 
 
+def _as_written() -> dict[str, bool]:
+    """pandas.read_json's options that keep dates and numbers as written, so that a column
+    carried through comes out as it went in (pandas 3.1 deprecates convert_dates for dtype)."""
+    import pandas as pd
+
+    major, minor = (int(n) for n in pd.__version__.split(".")[:2])
+    return {"dtype": False} if (major, minor) >= (3, 1) else {"dtype": False, "convert_dates": False}
+
+
 def read_articles(files: list[str], fmt: str, columns: list[str], blocksize: int) -> dd.DataFrame:
     """The articles of ``files`` with only ``columns``, split into partitions of about
     ``blocksize`` bytes of input."""
@@ -72,9 +81,8 @@ def read_articles(files: list[str], fmt: str, columns: list[str], blocksize: int
         else:
             # A JSON Lines file is split into blocks of lines, unless compressed (read whole).
             compressed = any(f.lower().endswith(".gz") for f in files)
-            # Dates and numbers stay as written: a carried-through column comes out as it went in.
             articles = dd.read_json(files, lines=True, blocksize=None if compressed else blocksize,
-                                    convert_dates=False, dtype=False)
+                                    **_as_written())
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the articles: {exc}") from None
     missing = [c for c in columns if c not in articles.columns]
