@@ -279,3 +279,63 @@ def test_resume_finishes_an_interrupted_scan_writing_no_partition_twice(tmp_path
     assert len(list((out / "_done").glob("*.json"))) == 6
     _assert_once_each(out, articles)
     assert _scan_diagnostics(out) == {k: v for k, v in _check_json(articles, tmp_path, env).items() if v}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of two worker processes, as a data team's own would be."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as running:
+        yield running
+
+
+def test_the_python_api_returns_a_dask_dataframe_of_diagnostics(tmp_path, cluster, monkeypatch):
+    import dask.bag as db
+    import dask.dataframe as dd
+    from distributed import Client
+
+    import newslint
+    from newslint.scan import lint_articles
+
+    monkeypatch.chdir(tmp_path)  # no configuration here: the built-in defaults
+    articles = _articles(corpus_every=160)
+    frame = dd.from_pandas(pd.DataFrame(articles), npartitions=3)
+    with Client(cluster):
+        diagnostics = lint_articles(frame, keep=["url"], select="TYP,SEN,WEB")
+        assert list(diagnostics.columns[:2]) == ["id", "url"]
+        computed = diagnostics.compute()
+        summaries = lint_articles(db.from_sequence(articles, npartitions=2), table="articles").compute()
+    expected = [(a["id"], d.code, d.line, d.column, d.message) for a in articles
+                for d in newslint.lint_text(a["text"], f"{a['id']}.txt", select="TYP,SEN,WEB")]
+    assert expected and list(zip(computed["id"], computed["code"], computed["line"], computed["column"],
+                                 computed["message"])) == expected
+    assert sorted(summaries["id"]) == sorted(a["id"] for a in articles)
+    assert summaries["error"].isna().all()
+
+
+def test_scan_runs_on_a_cluster_given_by_its_address(tmp_path, cluster):
+    articles = _articles(corpus_every=160)[:20]
+    _write_collection(articles, tmp_path / "collection", parts=2, fmt="jsonl")
+    env = _env()
+    code, out, err = _finish(_scan("collection", "-o", "out", "--scheduler", cluster.scheduler_address,
+                                   cwd=tmp_path, env=env))
+    assert code in (0, 1), err
+    _assert_once_each(tmp_path / "out", articles)
+    assert _scan_diagnostics(tmp_path / "out") == {k: v for k, v in _check_json(articles, tmp_path, env).items() if v}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["missing.parquet", "-o", "out"], "error: missing.parquet: no such file or directory"),
+    (["collection", "-o", "out", "--text-column", "body"], "error: no column 'body' in "),
+    (["collection", "-o", "out", "--select", "XYZ9"], "error: select: unknown rule, prefix or name 'XYZ9'"),
+    (["collection", "-o", "out", "--scheduler", "local:0"], "error: --scheduler local:0: local:N starts N"),
+    (["notes.txt", "-o", "out"], "error: notes.txt: neither Parquet"),
+])
+def test_bad_input_is_one_clear_line_and_exit_code_2(tmp_path, run, args, message):
+    _write_collection([{"id": "a", "text": "A story."}], tmp_path / "collection", parts=1)
+    (tmp_path / "notes.txt").write_text("not a collection", encoding="utf-8")
+    result = run("scan", *args)
+    assert result.code == 2
+    assert message in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()

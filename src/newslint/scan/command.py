@@ -31,7 +31,9 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     input_format, files = find_files(args.inputs, args.input_format)
     columns = list(dict.fromkeys((spec.id_column, spec.text_column, *keep)))
     articles = read_articles(files, input_format, columns, args.partition_size)
-    output = Output(args.output, args.output_format or _format_from_name(args.output))
+    # Absolute: the workers, whose folder is not this one, write there.
+    where = args.output if "://" in args.output else os.path.abspath(args.output)
+    output = Output(where.rstrip("/"), args.output_format or _format_from_name(args.output))
     manifest = {"newslint": __version__, "inputs": files, "input_format": input_format,
                 "partition_size": args.partition_size, "columns": columns, "markdown": args.markdown,
                 "config": spec.config_file, "folder": spec.folder, "overrides": repr(overrides),
@@ -46,7 +48,8 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     if not args.quiet:
         for line in summary.lines():
             print(line)
-        print(f"Wrote {output.url}/diagnostics and {output.url}/articles ({'Parquet' if output.fmt == 'parquet' else 'JSON Lines'}).")
+        kind = "Parquet" if output.fmt == "parquet" else "JSON Lines"
+        print(f"Wrote {args.output.rstrip('/')}/diagnostics and {args.output.rstrip('/')}/articles ({kind}).")
     from ..engine import Linter
 
     settings = Linter(config_file=spec.config_file).settings_for(os.path.join(spec.folder, "-"))

@@ -25,6 +25,7 @@ def find_files(inputs: list[str], fmt: str | None) -> tuple[str, list[str]]:
     import fsspec
 
     files: list[str] = []
+    named: dict[str, str] = {}  # a file named as itself: its messages use the name it was given
     for given in inputs:
         try:
             fs, path = fsspec.core.url_to_fs(given)
@@ -38,6 +39,7 @@ def find_files(inputs: list[str], fmt: str | None) -> tuple[str, list[str]]:
                                and not p.rsplit("/", 1)[-1].startswith(("_", ".")))
             elif fs.isfile(path):
                 found = [path]
+                named[given if "://" in given else path] = given
             else:
                 raise InputError(f"{given}: no such file or directory")
         except OSError as exc:
@@ -45,19 +47,19 @@ def find_files(inputs: list[str], fmt: str | None) -> tuple[str, list[str]]:
         if not found:
             raise InputError(f"{given}: no Parquet or JSON Lines files ({', '.join(PARQUET + JSONL[:3])})")
         files.extend(fs.unstrip_protocol(p) if "://" in given else p for p in found)
-    formats = {fmt or _format_of(f) for f in files}
+    formats = {fmt or _format_of(f, named.get(f, f)) for f in files}
     if len(formats) > 1:
         raise InputError("the inputs mix Parquet and JSON Lines files; scan one kind at a time (or "
                          "--input-format to read them all as one)")
     return formats.pop(), files
 
 
-def _format_of(file: str) -> str:
+def _format_of(file: str, shown: str) -> str:
     lower = file.lower()
     for fmt, suffixes in FORMATS.items():
         if lower.endswith(suffixes):
             return fmt
-    raise InputError(f"{file}: neither Parquet ({', '.join(PARQUET)}) nor JSON Lines ({', '.join(JSONL[:3])}); "
+    raise InputError(f"{shown}: neither Parquet ({', '.join(PARQUET)}) nor JSON Lines ({', '.join(JSONL[:3])}); "
                      "--input-format says which it is")
 
 
