@@ -339,3 +339,14 @@ def test_bad_input_is_one_clear_line_and_exit_code_2(tmp_path, run, args, messag
     assert result.code == 2
     assert message in result.err and "Traceback" not in result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_check_never_imports_dask_pandas_or_pyarrow(tmp_path):
+    (tmp_path / "story.txt").write_text("The the minister said so.\n", encoding="utf-8")
+    probe = ("import sys, newslint.cli as c\n"
+             "c.main(['check', '--format', 'json', 'story.txt'])\n"
+             "print(sorted(m for m in ('dask', 'distributed', 'pandas', 'pyarrow', 'newslint.scan') "
+             "if m in sys.modules), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env=_env())
+    assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
