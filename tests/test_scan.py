@@ -350,3 +350,14 @@ def test_check_never_imports_dask_pandas_or_pyarrow(tmp_path):
     proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env=_env())
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_progress_is_a_bar_of_partitions_on_a_terminal(tmp_path):
+    from test_progress import newslint as on_a_terminal
+
+    work = tmp_path / "work"
+    work.mkdir()
+    _write_collection(_articles(corpus_every=10**6)[:6], work / "collection", parts=3)
+    code, shown, _ = on_a_terminal(work, "scan", "collection", "-o", "out", "--scheduler", "local:1")
+    assert code in (0, 1), shown
+    assert "scanning:" in shown and "/3 [" in shown and "partition" in shown

@@ -154,7 +154,7 @@ linted in full (it is in the output, with its error) or a usage, input or config
 examples:
   newslint scan archive/*.parquet -o results/              on this machine's cores
   newslint scan feed.jsonl --keep url,date -o results/ --scheduler local:8
-  newslint scan s3://bucket/articles/ -o s3://bucket/lint/ --scheduler tcp://10.0.0.5:8786
+  newslint scan s3://bucket/articles/ -o s3://bucket/lint/ --scheduler tcp://scheduler:8786
   newslint scan archive/ -o results/ --resume               finish an interrupted scan
 """
 
@@ -188,15 +188,18 @@ def _add_scan(sub) -> None:
                       help='input bytes a partition, the unit of work, of retries and of --resume (default: "4MB")')
     scan.add_argument("--resume", action="store_true",
                       help="finish the scan whose output is in OUTPUT: the partitions already written are skipped")
-    for flag in ("select", "extend_select", "ignore"):
-        scan.add_argument(f"--{flag.replace('_', '-')}", type=_selectors, action="extend",
-                          default=None if flag == "select" else [], metavar="SELECTORS",
-                          help="as for check")
+    scan.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
+                      help="rules to run, replacing the configured selection")
+    scan.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                      help="rules to run in addition to the configured selection")
+    scan.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                      help="rules not to run")
     scan.add_argument("--config", metavar="FILE",
                       help="configuration file to use instead of the one that applies in the current folder")
     scan.add_argument("--max-file-size", type=_size, metavar="SIZE",
                       help="report an article larger than SIZE as an error (default: as for check)")
-    scan.add_argument("--fail-level", choices=SEVERITY_RANK, metavar="{info,warning,error}", help="as for check")
+    scan.add_argument("--fail-level", choices=SEVERITY_RANK, metavar="{info,warning,error}",
+                      help="the least severity that makes the scan exit 1 (default: the configuration's, else warning)")
     scan.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     scan.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 

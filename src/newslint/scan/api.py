@@ -112,7 +112,7 @@ def write(articles: dd.DataFrame | db.Bag, output: str, *, client=None, fmt: str
     the client in use); the run's ``Summary``. ``resume`` skips the partitions already written
     by the same scan."""
     from .output import Output
-    from .run import scan
+    from .run import plan, scan
 
     if client is None:
         from distributed import default_client
@@ -123,4 +123,4 @@ def write(articles: dd.DataFrame | db.Bag, output: str, *, client=None, fmt: str
     frame = as_frame(articles, spec)
     manifest = {"columns": list(frame.columns), "markdown": markdown, "config": spec.config_file,
                 "folder": spec.folder, "overrides": repr(overrides), "output_format": fmt}
-    return scan(frame, Output(output, fmt), spec, client, manifest, resume=resume)
+    return scan(plan(frame, Output(output, fmt), spec, manifest, resume), spec, client)

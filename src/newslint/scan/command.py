@@ -20,8 +20,9 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     from .. import __version__
     from .api import make_spec
     from .inputs import find_files, read_articles
-    from .run import scan
+    from .run import plan, scan
 
+    address, workers = parse_scheduler(args.scheduler, args.jobs)
     keep = tuple(dict.fromkeys(args.keep))
     clash = [c for c in keep if c in DIAGNOSTIC_COLUMNS or c in ("words", "problems", "error", "faults")]
     if clash:
@@ -38,9 +39,10 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
                 "partition_size": args.partition_size, "columns": columns, "markdown": args.markdown,
                 "config": spec.config_file, "folder": spec.folder, "overrides": repr(overrides),
                 "output_format": output.fmt}
-    with _client(args.scheduler, args.jobs, articles.npartitions) as client:
+    planned = plan(articles, output, spec, manifest, resume=args.resume)
+    with _client(address, workers, len(planned.parts)) as client:
         with _progress_bar(sys.stderr, args.quiet) as progress:
-            summary = scan(articles, output, spec, client, manifest, resume=args.resume, progress=progress)
+            summary = scan(planned, spec, client, progress=progress)
     for message in summary.messages:
         sys.stderr.write(f"error: {message}\n")
     for line in summary.failed_partitions:
@@ -60,32 +62,31 @@ def _format_from_name(output: str) -> str:
     return "jsonl" if output.rstrip("/").lower().endswith((".jsonl", "-jsonl", "_jsonl")) else "parquet"
 
 
-def parse_scheduler(value: str | None, jobs: int | None, partitions: int) -> tuple[str | None, int]:
+def parse_scheduler(value: str | None, jobs: int | None) -> tuple[str | None, int | None]:
     """The address of a cluster to connect to (None: start one here) and, for a cluster
-    started here, its worker processes: ``local:N``, ``-j N``, else every core (no more
-    than there are partitions)."""
+    started here, its worker processes: ``local:N``, ``-j N``, else None (every core)."""
     if value is not None and not value.startswith("local"):
-        return value, 0
+        return value, None
     if value is not None:
         count = value.partition(":")[2]
         if not count.isdigit() or int(count) < 1:
             raise NewslintError(f"--scheduler {value}: local:N starts N worker processes here (N at least 1)")
         return None, int(count)
-    if jobs is not None:
-        if jobs < 1:
-            raise NewslintError("--jobs must be at least 1")
-        return None, jobs
-    from ..engine import default_jobs
-
-    return None, max(1, min(default_jobs(10**6), partitions))
+    if jobs is not None and jobs < 1:
+        raise NewslintError("--jobs must be at least 1")
+    return None, jobs
 
 
 class _client:
     """A dask.distributed Client: to the cluster at an address, or to a LocalCluster of
-    single-threaded worker processes started here and closed after."""
+    single-threaded worker processes started here (every core, no more than there are
+    partitions, unless told) and closed after."""
 
-    def __init__(self, scheduler: str | None, jobs: int | None, partitions: int) -> None:
-        self.address, self.workers = parse_scheduler(scheduler, jobs, partitions)
+    def __init__(self, address: str | None, workers: int | None, partitions: int) -> None:
+        from ..engine import default_jobs
+
+        self.address = address
+        self.workers = workers or max(1, min(default_jobs(10**6), partitions))
         self.cluster = self.client = None
 
     def __enter__(self):
@@ -99,7 +100,7 @@ class _client:
                 self.client = Client(self.address, timeout=30)
             else:
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
+                                            dashboard_address=None, silence_logs=logging.CRITICAL)
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError, ValueError) as exc:
             self.__exit__(None, None, None)

@@ -104,26 +104,44 @@ def _s(n: int) -> str:
     return "" if n == 1 else "s"
 
 
-def scan(articles: dd.DataFrame, output: Output, spec: ScanSpec, client, manifest: dict[str, Any],
-         resume: bool = False, progress: Callable[[int, int], None] | None = None) -> Summary:
-    """Lint ``articles`` on ``client``'s cluster into ``output``; ``progress`` is called with
-    the partitions done and the partitions in all, before the first and after each."""
+@dataclass
+class Plan:
+    """A scan's partitions and those a resumed run finds written, made before any worker starts."""
+
+    parts: list
+    done: dict[int, dict[str, Any]]
+    output: Output
+    token: str
+
+
+def plan(articles: dd.DataFrame, output: Output, spec: ScanSpec, manifest: dict[str, Any],
+         resume: bool = False) -> Plan:
+    """Split ``articles`` into their partitions and ready ``output`` for them: the errors of a
+    folder that cannot take this scan come before a cluster is started."""
+    import dask
+
+    parts = articles.to_delayed()
+    manifest = {**manifest, "partitions": len(parts)}
+    done = output.prepare(manifest, resume)
+    return Plan(parts, done, output, dask.base.tokenize(output, spec, manifest))
+
+
+def scan(planned: Plan, spec: ScanSpec, client, progress: Callable[[int, int], None] | None = None) -> Summary:
+    """Lint the planned partitions on ``client``'s cluster; ``progress`` is called with the
+    partitions done and the partitions in all, before the first and after each."""
     import dask
     from distributed import as_completed
 
     from .workers import register
 
     started = time.monotonic()
-    parts = articles.to_delayed()
-    manifest = {**manifest, "partitions": len(parts)}
-    done = output.prepare(manifest, resume)
+    parts, done, output = planned.parts, planned.done, planned.output
     summary = Summary(partitions=len(parts), skipped=len(done))
     for totals in done.values():
         summary.add(totals, this_run=False)
     register(client)
-    token = dask.base.tokenize(output, spec, manifest)
     tasks = [dask.delayed(write_partition, pure=True)(part, index, spec, output,
-                                                      dask_key_name=f"newslint-scan-{index:05d}-{token}")
+                                                      dask_key_name=f"newslint-scan-{index:05d}-{planned.token}")
              for index, part in enumerate(parts) if index not in done]
     finished = len(done)
     if progress is not None:
