@@ -266,9 +266,6 @@ def test_resume_finishes_an_interrupted_scan_writing_no_partition_twice(tmp_path
     written = {p: p.stat() for p in out.glob("*/part.*")}
     assert len([p for p in written if p.parent.name == "_done"]) == 5
 
-    again = _finish(_scan("collection", "-o", "out", "--scheduler", "local:2", cwd=tmp_path, env=env))
-    assert again[0] == 2 and "--resume finishes it" in again[2]  # never over an earlier scan unasked
-
     code, text, err = _finish(_scan("collection", "-o", "out", "--resume", "--scheduler", "local:2",
                                     cwd=tmp_path, env=env))
     assert code in (0, 1), err
@@ -331,14 +328,22 @@ def test_scan_runs_on_a_cluster_given_by_its_address(tmp_path, cluster):
     (["collection", "-o", "out", "--select", "XYZ9"], "error: select: unknown rule, prefix or name 'XYZ9'"),
     (["collection", "-o", "out", "--scheduler", "local:0"], "error: --scheduler local:0: local:N starts N"),
     (["notes.txt", "-o", "out"], "error: notes.txt: neither Parquet"),
+    (["collection", "-o", "earlier"], "earlier: holds the output of a scan already; --resume finishes it"),
+    (["collection", "-o", "other"], "other: not empty; a scan writes to a new or empty folder"),
 ])
 def test_bad_input_is_one_clear_line_and_exit_code_2(tmp_path, run, args, message):
     _write_collection([{"id": "a", "text": "A story."}], tmp_path / "collection", parts=1)
     (tmp_path / "notes.txt").write_text("not a collection", encoding="utf-8")
+    (tmp_path / "earlier").mkdir()
+    (tmp_path / "earlier" / "_newslint_scan.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "keep.txt").write_text("not ours", encoding="utf-8")
     result = run("scan", *args)
     assert result.code == 2
     assert message in result.err and "Traceback" not in result.err
     assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in (tmp_path / "earlier").iterdir()) == ["_newslint_scan.json"]  # left as it was
+    assert (tmp_path / "other" / "keep.txt").read_text(encoding="utf-8") == "not ours"
 
 
 def test_check_never_imports_dask_pandas_or_pyarrow(tmp_path):
