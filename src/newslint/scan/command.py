@@ -14,7 +14,6 @@ from .output import Output
 from .run import Summary
 
 
-
 def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     """Scan, print the summary; what was found, and the fail level that applies."""
     from .. import __version__
@@ -34,7 +33,7 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     articles = read_articles(files, input_format, columns, args.partition_size)
     # Absolute: the workers, whose folder is not this one, write there.
     where = args.output if "://" in args.output else os.path.abspath(args.output)
-    output = Output(where.rstrip("/"), args.output_format or _format_from_name(args.output))
+    output = Output(where.rstrip("/"), args.output_format or "parquet")
     manifest = {"newslint": __version__, "inputs": files, "input_format": input_format,
                 "partition_size": args.partition_size, "columns": columns, "markdown": args.markdown,
                 "config": spec.config_file, "folder": spec.folder, "overrides": repr(overrides),
@@ -56,10 +55,6 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
 
     settings = Linter(config_file=spec.config_file).settings_for(os.path.join(spec.folder, "-"))
     return summary, args.fail_level or settings.fail_level
-
-
-def _format_from_name(output: str) -> str:
-    return "jsonl" if output.rstrip("/").lower().endswith((".jsonl", "-jsonl", "_jsonl")) else "parquet"
 
 
 def parse_scheduler(value: str | None, jobs: int | None) -> tuple[str | None, int | None]:

@@ -28,8 +28,9 @@ def write_partition(frame: pd.DataFrame, index: int, spec: ScanSpec, output: Out
     """Lint one partition and write its tables (on a worker); its totals."""
     with linter_for(spec) as linter:
         diagnostics, articles = lint_partition(frame, spec, linter)
-    messages = [m for error, faults in zip(articles["error"], articles["faults"])
-                for m in ([error] if isinstance(error, str) else []) + list(faults)]
+    # What went wrong on each article: its error (not linted) or its faults (linted in part).
+    wrong = [([error] if isinstance(error, str) else []) + list(faults)
+             for error, faults in zip(articles["error"], articles["faults"])]
     totals = {
         "partition": index,
         "articles": len(articles),
@@ -38,9 +39,8 @@ def write_partition(frame: pd.DataFrame, index: int, spec: ScanSpec, output: Out
         "severities": dict(Counter(diagnostics["severity"])),
         "spun": int(articles["spun"].sum()),
         "scraped": int(articles["scraped"].sum()),
-        "failed_articles": int(sum(1 for error, faults in zip(articles["error"], articles["faults"])
-                                   if isinstance(error, str) or len(faults))),
-        "messages": messages[:MAX_MESSAGES],
+        "failed_articles": sum(1 for lines in wrong if lines),
+        "messages": [line for lines in wrong for line in lines][:MAX_MESSAGES],
     }
     output.write(index, diagnostics, articles, totals)
     return totals
