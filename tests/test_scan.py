@@ -214,9 +214,10 @@ def test_a_poisoned_article_is_reported_with_its_error_and_its_other_results(tmp
         {"id": "empty", "text": None},
         {"id": "also-clean", "text": "Officials said the bridge would reopen on Monday.\n"},
     ]
-    _write_collection(articles, tmp_path / "collection", parts=2, fmt="jsonl")
-    code, out, err = _finish(_scan("collection", "-o", "out", "--output-format", "jsonl", "--scheduler", "local:2",
-                                   cwd=tmp_path, env=env))
+    collection = _write_collection(articles, tmp_path / "collection", parts=2, fmt="jsonl")
+    # Named as an fsspec URL with a glob, as a collection on a remote filesystem would be.
+    code, out, err = _finish(_scan(f"{collection.as_uri()}/*.jsonl", "-o", "out", "--output-format", "jsonl",
+                                   "--scheduler", "local:2", cwd=tmp_path, env=env))
     assert code == 2, err
     assert "error: article poisoned: rule GTE001 (test-gate, plugin 'gate') failed with an internal error: " \
            "RuntimeError: poisoned article" in err
