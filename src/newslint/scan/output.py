@@ -104,11 +104,8 @@ class Output:
         fs.mv(temporary, f"{root}/{name}")
 
     def _encode(self, frame: pd.DataFrame, table: str) -> bytes:
-        buffer = io.BytesIO()
         if self.fmt == "jsonl":
-            if len(frame):
-                frame.to_json(buffer, orient="records", lines=True, force_ascii=False)
-            return buffer.getvalue()
+            return frame.to_json(orient="records", lines=True, force_ascii=False).encode("utf-8") if len(frame) else b""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -122,5 +119,6 @@ class Output:
         for name in ("suggestions", "faults"):
             if name in schema.names:
                 schema = schema.set(schema.get_field_index(name), pa.field(name, pa.list_(pa.string())))
+        buffer = io.BytesIO()
         pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), buffer)
         return buffer.getvalue()
