@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Iterable
 import pandas as pd
 
 from ..config import Overrides
-from ..errors import NewslintError
 
 if TYPE_CHECKING:
     from ..engine import FileResult, Linter
@@ -80,23 +79,16 @@ class ScanSpec:
 def lint_partition(frame: pd.DataFrame, spec: ScanSpec, linter: Linter | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The diagnostics and the articles of ``frame``, in its order (``linter`` may be None
     for an empty frame: that makes the meta Dask asks for)."""
-    missing = [c for c in (spec.id_column, spec.text_column, *spec.keep) if c not in frame.columns]
-    if missing:
-        raise NewslintError(f"no column {', '.join(map(repr, missing))} in the articles "
-                            f"(their columns: {', '.join(map(str, frame.columns))})")
     diagnostics: list[dict[str, Any]] = []
     diagnostic_rows: list[int] = []
     articles: list[dict[str, Any]] = []
-    ids = frame[spec.id_column].tolist()
-    texts = frame[spec.text_column].tolist()
-    for row, (article_id, text) in enumerate(zip(ids, texts)):
-        name = None if _missing(article_id) else str(article_id)
+    ids = [None if _missing(i) else str(i) for i in frame[spec.id_column].tolist()]
+    for row, (name, text) in enumerate(zip(ids, frame[spec.text_column].tolist())):
         result = _lint(linter, spec, name, text)
         for d in result.diagnostics:
             diagnostics.append(_diagnostic(d))
             diagnostic_rows.append(row)
         articles.append(_article(result, spec))
-    ids = [None if _missing(i) else str(i) for i in ids]
     return (_table(frame, spec, ids, diagnostic_rows, diagnostics, DIAGNOSTIC_COLUMNS),
             _table(frame, spec, ids, range(len(articles)), articles, spec.article_columns()))
 
