@@ -102,12 +102,7 @@ def _add_check(sub, registry) -> None:
                        "from its merge base with HEAD as a pull request is (uncommitted edits included; "
                        "files git does not track count as changed)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
-                       help="rules to run, replacing the configured selection")
-    check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                       help="rules to run in addition to the configured selection")
-    check.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                       help="rules not to run")
+    _add_selection(check)
     check.add_argument("--config", metavar="FILE",
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
@@ -188,12 +183,7 @@ def _add_scan(sub) -> None:
                       help='input bytes a partition, the unit of work, of retries and of --resume (default: "4MB")')
     scan.add_argument("--resume", action="store_true",
                       help="finish the scan whose output is in OUTPUT: the partitions already written are skipped")
-    scan.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
-                      help="rules to run, replacing the configured selection")
-    scan.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                      help="rules to run in addition to the configured selection")
-    scan.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                      help="rules not to run")
+    _add_selection(scan)
     scan.add_argument("--config", metavar="FILE",
                       help="configuration file to use instead of the one that applies in the current folder")
     scan.add_argument("--max-file-size", type=_size, metavar="SIZE",
@@ -202,6 +192,15 @@ def _add_scan(sub) -> None:
                       help="the least severity that makes the scan exit 1 (default: the configuration's, else warning)")
     scan.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     scan.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_selection(parser) -> None:
+    parser.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
+                        help="rules to run, replacing the configured selection")
+    parser.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                        help="rules to run in addition to the configured selection")
+    parser.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                        help="rules not to run")
 
 
 def _add_cache_options(parser) -> None:
