@@ -299,10 +299,13 @@ def test_the_python_api_returns_a_dask_dataframe_of_diagnostics(tmp_path, cluste
     monkeypatch.chdir(tmp_path)  # no configuration here: the built-in defaults
     articles = _articles(corpus_every=160)
     frame = dd.from_pandas(pd.DataFrame(articles), npartitions=3)
-    with Client(cluster):
+    with Client(cluster) as client:
         diagnostics = lint_articles(frame, keep=["url"], select="TYP,SEN,WEB")
         assert list(diagnostics.columns[:2]) == ["id", "url"]
         computed = diagnostics.compute()
+        # Each worker built one linter and kept it for every partition it linted.
+        kept = client.run(lambda dask_worker: len(dask_worker.plugins["newslint-linters"]._linters))
+        assert set(kept.values()) <= {0, 1} and sum(kept.values()) >= 1
         summaries = lint_articles(db.from_sequence(articles, npartitions=2), table="articles").compute()
     expected = [(a["id"], d.code, d.line, d.column, d.message) for a in articles
                 for d in newslint.lint_text(a["text"], f"{a['id']}.txt", select="TYP,SEN,WEB")]
