@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -63,22 +64,27 @@ def build(stories: list[dict]) -> dict[str, Path]:
     return places
 
 
-def timed(args: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, the client's peak memory in MiB, and what the command printed (a scan's
-    summary: its own time, from the cluster's start to the last partition written)."""
+def timed(args: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, CPU seconds (user and system, of every process of the run: the workers
+    are reaped by their nannies, the nannies by the client), the client's peak memory in MiB,
+    and what the command printed (a scan's summary gives its own time, from the cluster's
+    start to the last partition written)."""
     out = WORK / "out"
     if out.exists():
         shutil.rmtree(out)
     env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", CLIENT, *args], cwd=WORK, env=env, capture_output=True, text=True,
                           timeout=1800)
     wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if proc.returncode not in (0, 1):
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr}")
     kib = int(proc.stderr.rsplit("client-maxrss-kib", 1)[1].split()[0])
-    return wall, kib // 1024, proc.stdout
+    return wall, cpu, kib // 1024, proc.stdout
 
 
 def scan_seconds(printed: str, articles: int) -> float:
@@ -104,32 +110,34 @@ def main() -> int:
         "check -j 2": ["check", *CHECK, "-j", "2", "files"],
         "scan local:2": ["scan", "x1", "-o", "out", "--scheduler", "local:2"],
     }
-    runs: dict[str, list[tuple[float, int, float]]] = {name: [] for name in commands}
+    runs: dict[str, list[tuple[float, float, int, float]]] = {name: [] for name in commands}
     for r in range(options.runs):  # the commands take turns, so drift in the machine's speed hits each alike
         for name, args in commands.items():
-            wall, peak, printed = timed(args)
-            runs[name].append((wall, peak, scan_seconds(printed, n) if name.startswith("scan") else wall))
+            wall, cpu, peak, printed = timed(args)
+            runs[name].append((wall, cpu, peak, scan_seconds(printed, n) if name.startswith("scan") else wall))
             print(f"  run {r + 1}: {name}: {wall:.2f} s", file=sys.stderr)
     for workers in (1, 2):
-        wall, peak, printed = timed(["scan", "x10", "-o", "out", "--scheduler", f"local:{workers}"])
-        runs[f"scan local:{workers}, 10x corpus"] = [(wall, peak, scan_seconds(printed, n * REPEATS))]
+        wall, cpu, peak, printed = timed(["scan", "x10", "-o", "out", "--scheduler", f"local:{workers}"])
+        runs[f"scan local:{workers}, 10x corpus"] = [(wall, cpu, peak, scan_seconds(printed, n * REPEATS))]
         print(f"  10x corpus, local:{workers}: {wall:.2f} s", file=sys.stderr)
     figures = {}
     for name, rs in runs.items():
         count = n * REPEATS if "10x" in name else n
-        wall, inside = statistics.median(r[0] for r in rs), statistics.median(r[2] for r in rs)
-        figures[name] = {"articles": count, "median_s": wall, "articles_per_s": count / wall,
-                         "linting_articles_per_s": count / inside, "client_peak_mib": max(r[1] for r in rs)}
+        wall, inside = statistics.median(r[0] for r in rs), statistics.median(r[3] for r in rs)
+        figures[name] = {"articles": count, "median_s": wall, "cpu_s": statistics.median(r[1] for r in rs),
+                         "articles_per_s": count / wall, "linting_articles_per_s": count / inside,
+                         "client_peak_mib": max(r[2] for r in rs)}
     load = os.getloadavg()
     print(f"{n} articles ({sum(s.get('n_words', 0) for s in stories):,} words), 10x corpus {n * REPEATS} articles; "
           f"{os.cpu_count()} cores, load average at the end {load[0]:.2f}; 1x: median of {options.runs} runs, "
           "10x: one run")
-    print("| command | articles | wall (s) | articles/s, whole process | articles/s, linting | client peak (MiB) |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| command | articles | wall (s) | CPU (s) | articles/s, whole process | articles/s, linting "
+          "| client peak (MiB) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, f in figures.items():
         linting = f"{f['linting_articles_per_s']:.0f}" if name.startswith("scan") else "-"
-        print(f"| `{name}` | {f['articles']:,} | {f['median_s']:.2f} | {f['articles_per_s']:.0f} | {linting} | "
-              f"{f['client_peak_mib']} |")
+        print(f"| `{name}` | {f['articles']:,} | {f['median_s']:.2f} | {f['cpu_s']:.1f} | {f['articles_per_s']:.0f} "
+              f"| {linting} | {f['client_peak_mib']} |")
     if options.json:
         Path(options.json).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
