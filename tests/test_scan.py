@@ -315,6 +315,21 @@ def test_the_python_api_returns_a_dask_dataframe_of_diagnostics(tmp_path, cluste
     assert summaries["error"].isna().all()
 
 
+def test_the_python_api_writes_both_tables_as_the_command_does(tmp_path, cluster, monkeypatch):
+    import dask.dataframe as dd
+    from distributed import Client
+
+    from newslint.scan import write
+
+    monkeypatch.chdir(tmp_path)
+    articles = _articles(corpus_every=160)[:12]
+    with Client(cluster) as client:
+        summary = write(dd.from_pandas(pd.DataFrame(articles), npartitions=2), "out", client=client)
+    assert (summary.articles, summary.partitions, summary.failed_partitions) == (len(articles), 2, [])
+    _assert_once_each(tmp_path / "out", articles)
+    assert _scan_diagnostics(tmp_path / "out") == {k: v for k, v in _check_json(articles, tmp_path, _env()).items() if v}
+
+
 def test_scan_runs_on_a_cluster_given_by_its_address(tmp_path, cluster):
     articles = _articles(corpus_every=160)[:20]
     _write_collection(articles, tmp_path / "collection", parts=2, fmt="jsonl")

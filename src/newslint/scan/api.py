@@ -123,4 +123,4 @@ def write(articles: dd.DataFrame | db.Bag, output: str, *, client=None, fmt: str
     frame = as_frame(articles, spec)
     manifest = {"columns": list(frame.columns), "markdown": markdown, "config": spec.config_file,
                 "folder": spec.folder, "overrides": repr(overrides), "output_format": fmt}
-    return scan(plan(frame, Output(output, fmt), spec, manifest, resume), spec, client)
+    return scan(plan(frame, Output.at(output, fmt), spec, manifest, resume), spec, client)

@@ -31,9 +31,7 @@ def run(args: argparse.Namespace, overrides) -> tuple[Summary, str]:
     input_format, files = find_files(args.inputs, args.input_format)
     columns = list(dict.fromkeys((spec.id_column, spec.text_column, *keep)))
     articles = read_articles(files, input_format, columns, args.partition_size)
-    # Absolute: the workers, whose folder is not this one, write there.
-    where = args.output if "://" in args.output else os.path.abspath(args.output)
-    output = Output(where.rstrip("/"), args.output_format or "parquet")
+    output = Output.at(args.output, args.output_format or "parquet")
     manifest = {"newslint": __version__, "inputs": files, "input_format": input_format,
                 "partition_size": args.partition_size, "columns": columns, "markdown": args.markdown,
                 "config": spec.config_file, "folder": spec.folder, "overrides": repr(overrides),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,12 @@ class Output:
 
     url: str
     fmt: str = "parquet"
+
+    @classmethod
+    def at(cls, where: str, fmt: str = "parquet") -> Output:
+        """The output folder ``where``: a URL, or a local path made absolute, since the
+        workers writing there may not be in this process's folder."""
+        return cls((where if "://" in where else os.path.abspath(where)).rstrip("/"), fmt)
 
     def _fs(self):
         import fsspec
