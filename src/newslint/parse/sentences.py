@@ -44,6 +44,9 @@ STARTERS = frozenset(
     no not officials police authorities""".split()
 )
 # [^\W\d_] is re's letter class (it also takes the rare non-decimal numbers such as ½).
+# A list item run into its paragraph ("... of eight years. * Imposes a new tax ...", scraped
+# copy whose list lost its line breaks) starts a sentence at its bullet.
+BULLETS = frozenset("*•▪◦‣")
 _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
@@ -55,7 +58,7 @@ def _is_initial(word: str) -> bool:
 
 def _ends_here(prose: str, end_match: re.Match, next_match: re.Match) -> bool:
     opener, first = next_match.group(1), next_match.group(2)
-    if not (first.isupper() or first.isdigit() or opener):
+    if not (first.isupper() or first.isdigit() or opener or first in BULLETS):
         return False
     punct = end_match.group()
     if punct.startswith("…") or punct.startswith("..."):
