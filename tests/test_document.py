@@ -218,6 +218,9 @@ def test_comment_inside_markdown_code_is_not_a_directive():
         ("He said.The end", ["He said.The end"]),
         ("It rose 5% in 2019. 2020 was worse.", ["It rose 5% in 2019.", "2020 was worse."]),
         ("Really?! Yes. Wait... Why?… Because.", ["Really?!", "Yes.", "Wait... Why?… Because."]),
+        # a reference marker after the full stop ends the sentence with it
+        ("It was “wise.”[nL2N1N80D3] Others fell. It is cited.[12] Then", ["It was “wise.”[nL2N1N80D3]", "Others fell.",
+                                                                       "It is cited.[12]", "Then"]),
         # a list run into its paragraph: each item is a sentence of its own
         ("It ends in 2025. * Cuts the rate to 20%. • Keeps the credit. It is 5 * 3.",
          ["It ends in 2025.", "* Cuts the rate to 20%.", "• Keeps the credit.", "It is 5 * 3."]),

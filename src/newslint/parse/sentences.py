@@ -17,7 +17,9 @@ import re
 # it is a run's first mark and that whitespace follows. The pattern matches wherever a run
 # starts and takes all of it, so the search is linear even on a line of 10 MB of dots, and it
 # starts with the marks, so re skips ahead to them (look-arounds here made it twice as slow).
-_END_RE = re.compile(r"(?:[.!?]++|…++)[\"”’'»)\]]*+")
+# The end of a sentence: its marks, closing quotes and brackets, and a reference marker that
+# may follow them ("... leadership.”[nL2N1N80D3] Other", a footnote's "[12]").
+_END_RE = re.compile(r"(?:[.!?]++|…++)[\"”’'»)\]]*+(?:\[[^\[\]\s]{1,20}\])?")
 _MARKS = ".!?…"
 _NEXT_RE = re.compile(r"\s+([\"“‘'«(\[]*)(\S)")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[\"”’'»)\]]*$")
