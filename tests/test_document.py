@@ -186,6 +186,12 @@ def test_links_without_a_scheme_are_masked_but_not_abbreviations():
     assert "U.S." in doc.prose and "e.g." in doc.prose and "km/h" in doc.prose and "24/7" in doc.prose
 
 
+def test_lowercase_domains_are_masked_but_not_names_or_glued_sentences():
+    doc = parse("He told the gazeta.ru portal and signed on change.org. Amazon.com Inc rose. It ended.in the rain.\n", "a.txt")
+    assert "gazeta" not in doc.prose and "change" not in doc.prose
+    assert "Amazon.com Inc" in doc.prose and "ended.in" in doc.prose
+
+
 def test_comments_are_recorded_and_masked():
     doc = parse("<!-- newslint: disable TYP003 -->\nThe text.\n", "a.txt")
     assert [c.body.strip() for c in doc.comments] == ["newslint: disable TYP003"]
