@@ -45,8 +45,11 @@ class SentenceTooLong(Rule):
 
     ## Known false positives
     A list written as one sentence (a run of names, a schedule of results) is reported
-    although it reads easily; raise `max-words`, or suppress the line. A sentence whose
-    full stop was lost (a missing space after it, say) counts as one long sentence.
+    although it reads easily; raise `max-words`, or suppress the line. (A list whose
+    items kept their bullets, "... * Imposes ... * Repeals ...", is split at each bullet,
+    and an editor's note and byline before the dateline are not counted.) A sentence
+    whose full stop was lost (a missing space after it, a stray bracket) counts as one
+    long sentence.
     """
 
     code = "RDB001"
