@@ -20,9 +20,12 @@ articles, but it under-represents articles dense with figures (provision lists o
 tables, budget stories), whose sentences are far more of the copy than two an article; so the
 fourth draw has no cap: a seeded shuffle of every remaining candidate sentence, the first
 ``size`` taken, uniform over sentences. The earlier draws are recomputed from their seeds, not
-read from the labels file, so every draw stays the same once its rows are labelled. No draw
-picks sentences by what is in them beyond having a number: precision and recall must not lean
-toward what ATR001 already looks for.
+read from the labels file, so every draw stays the same once its rows are labelled, as long
+as the candidates do: a change to the sentence splitter changes them, and with them what a
+recomputed draw gives (the uncapped draw most, its shuffle being over the whole pool). The
+labels file stays the record of what was drawn; attribution.py checks its rows still fit. No
+draw picks sentences by what is in them beyond having a number: precision and recall must not
+lean toward what ATR001 already looks for.
 """
 
 from __future__ import annotations
