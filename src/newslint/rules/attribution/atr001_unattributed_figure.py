@@ -35,6 +35,7 @@ SPEECH_VERBS = frozenset(
     confirmed confirms reported estimated predicted declared""".split()
 )
 TAG_REACH = 60
+TELLING = frozenset(("told", "tells", "telling"))
 SUBJECT_WORDS = 1  # a speech verb this close after the figure has it for its subject ("three women also said")
 TAG_MARKS = ",\"“”—"
 # A sentence that ends in its attribution, with at most this many words after the cue ("The
@@ -377,8 +378,12 @@ def _sourced_in_sentence(prose: str, fig: Figure, cues_found: list[re.Match]) ->
     police"), or a speech verb after it in a tag set off by a comma or a quotation mark ("18
     were killed, police said") or whose subject it is ("three other women said"). A speech
     verb after the figure in a clause of its own does not ("accused by seven women of acts
-    they said occurred decades ago")."""
+    they said occurred decades ago"), nor does "told" whose object the figure is ("told
+    about 125 supporters")."""
     for m in cues_found:
+        if m.start() < fig.start and m.group().lower() in TELLING \
+                and set(prose[m.end() : fig.start].lower().split()) <= _SIZE_BRIDGE:
+            continue  # the figure is who was told: "told about 125 supporters who jammed the hall"
         if m.start() < fig.start or m.group().lower() not in SPEECH_VERBS:
             return True
         between = prose[fig.end : m.start()]
