@@ -84,7 +84,10 @@ CORRECTION = frozenset(("corrects", "corrected", "correction"))
 # A sum in a sentence with a word of each set is a plan's scored effect, a claim even when
 # the sentence speaks of a plan: "the bill would add $1.4 trillion to the national debt".
 SCORED = frozenset("deficit deficits debt revenue revenues".split())
-SCORING = frozenset("add adds adding addition increase increases lost lose loses losing widen reduce reduces".split())
+SCORING = frozenset(
+    """add adds adding addition increase increases lost lose loses losing widen reduce reduces
+    raise raises raising lower lowers lowering""".split()
+)
 
 # A percentage in a sentence about a tax is a rate, a term of the tax law ("going to 21
 # percent", "raised the rate on repatriated profits to 14.5 percent"), not a statistic.
