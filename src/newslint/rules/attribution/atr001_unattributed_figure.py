@@ -218,7 +218,7 @@ class UnattributedFigure(Rule):
     format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
     `measured` (more things a percentage or sum measures), `events` (more words that
     make a figure a claim) and `occurrences` (more counted things that are themselves what
-    happened or who took part, such as "protesters" or "complaints": a count of them is a
+    happened or who took part, such as "protesters", "complaints" or "followers": a count of them is a
     claim with no event word).
 
     ## Why is this bad?
