@@ -36,6 +36,7 @@ def with_options(tmp_path, options: str) -> str:
         ("Inflation hit 6.2% in October.", "6.2%"),
         ("The senator told about 125 supporters who jammed the hall that he would stay.", "125 supporters"),
         ("He shared the videos with his nearly 44 million Twitter followers.", "44 million Twitter followers"),
+        ("A gunman had just killed 26 worshippers at a church.", "26 worshippers"),
         ("The plans would raise the federal deficit by about $1 trillion over 10 years.", "$1 trillion"),
     ],
 )
