@@ -457,13 +457,20 @@ def _share_of(tokens: list[Token], j: int, counted: frozenset[str]) -> tuple[int
     return j, "percent"
 
 
+# Units a casualty verb's number may measure rather than count: "killed 12 miles away".
+_MEASURES = TIME_UNITS | frozenset(
+    """miles kilometres kilometers km metres meters feet yards inches acres hectares tons tonnes
+    pounds kilograms kg""".split()
+)
+
+
 def _plural_noun(tokens: list[Token], j: int) -> int | None:
     """The index of a lowercase plural noun at ``j`` or after up to three modifiers ("26
-    worshippers", "four young girls"), or None."""
+    worshippers", "four young girls"), or None; not a unit ("12 miles")."""
     for k in range(j, min(len(tokens), j + 4)):
         t = tokens[k]
         w = t.text.lower()
-        if t.kind != WORD or w in STOP or _capitalised(t.text):
+        if t.kind != WORD or w in STOP or w in _MEASURES or _capitalised(t.text):
             return None
         if w.endswith(("s", "men")) and not w.endswith(("ss", "'s", "’s", "us", "is")):
             return k
