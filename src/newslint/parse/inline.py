@@ -13,11 +13,10 @@ URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
 # A link written without a scheme: a domain and a path ("tmsnrt.rs/2zoIC1A", "bit.ly/abc").
 # The slash is required, so "U.S." and "e.g." stay words.
 BARE_LINK_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\"“”]*")
-# A site named by its lowercase domain, with no path ("told the gazeta.ru portal", "petition
-# on change.org"): the top-level domains news copy cites. A capitalised one ("Amazon.com
-# Inc") is a name and stays words.
+# A site named by its domain, with no path ("told the gazeta.ru portal", "HealthCare.gov"):
+# the top-level domains news copy cites, in lowercase as it prints them.
 _TLDS = "com org net gov edu info io tv ru uk de fr es nl ch se cn jp eu ca au br mx ly".split()  # not "in", "it": words
-BARE_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:" + "|".join(_TLDS) + r")(?![\w-])")
+BARE_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLDS) + r")(?![\w-])")
 EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
 _TRAILING_PUNCT = ".,;:!?)]'’\"”"
