@@ -83,9 +83,9 @@ def run_newslint(*args: str) -> str:
                           check=True).stdout
 
 
-def cli_diagnostics(path: Path) -> list[tuple]:
+def cli_diagnostics(path: Path, *flags: str) -> list[tuple]:
     """The CLI's JSON diagnostics of ``path``, as (code, severity, message, LSP range in UTF-16 units)."""
-    run = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", str(path)],
+    run = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", *flags, str(path)],
                          capture_output=True, text=True, env=ENV, cwd=path.parent)
     assert run.returncode == 1, run.stderr
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -229,12 +229,16 @@ async def test_garbage_is_survived(client: LanguageClient, tmp_path: Path):
         client.protocol.writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(garbage), garbage))
     with pytest.raises(Exception, match="no-such-method"):
         await asyncio.wait_for(client.protocol.send_request_async("newslint/no-such-method", {}), WAIT)
+    odd = (tmp_path / "odd.md").as_uri()  # a NUL, a lone surrogate, a bidi override: linted, not a crash
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=(tmp_path / "empty.md").as_uri(), language_id="markdown", version=1, text="\x00\ud800 \u202e")))
+        uri=odd, language_id="markdown", version=1, text="\x00\ud800 \u202e")))
+    await asyncio.wait_for(published(client, odd), WAIT)
     figure = next(d for d in client.diagnostics[uri] if d.code == "ATR001")
     hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=figure.range.start)), WAIT)
     assert hover is not None and "ATR001" in hover.contents.value
+    assert not client.messages  # logged for the editor's log, never a pop-up per bad message
+    assert any(m.type == types.MessageType.Error for m in client.log_messages)
 
 
 async def test_add_to_vocabulary_appends_the_word_and_relints(client: LanguageClient, tmp_path: Path):
@@ -307,3 +311,180 @@ async def test_without_the_server_extra_one_error_line_and_exit_2():
     assert run.returncode == 2
     assert run.stderr.startswith("error: newslint server needs the server extra: pip install 'newslint[server]'")
     assert len(run.stderr.splitlines()) == 1 and "Traceback" not in run.stderr
+
+
+def codes(client: LanguageClient, uri: str) -> set[str]:
+    return {d.code for d in client.diagnostics[uri]}
+
+
+async def settings_changed(client: LanguageClient, settings: dict) -> None:
+    """The editor's settings change, as VS Code tells a server: a notification, then the
+    server asks for its section (workspace/configuration)."""
+    client.set_configuration(settings, section="newslint")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+
+
+async def test_editor_settings_apply_over_the_configuration_files(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "newslint.toml").write_text('ignore = ["SEN003"]\n', encoding="utf-8")
+    path = tmp_path / "story.md"
+    uri = await open_article(client, path)
+    assert {"TYP001", "ATR001"} <= codes(client, uri) and "SEN003" not in codes(client, uri)
+
+    await settings_changed(client, {"ignore": ["TYP001"]})  # as --ignore TYP001: over the file's
+    await asyncio.wait_for(published(client, uri), WAIT)
+    assert shown(client.diagnostics[uri]) == cli_diagnostics(path, "--ignore", "TYP001")
+    assert "TYP001" not in codes(client, uri) and "SEN003" not in codes(client, uri)
+
+    (tmp_path / "house.toml").write_text('ignore = ["ATR001"]\n', encoding="utf-8")
+    await settings_changed(client, {"configuration": "house.toml"})  # as --config house.toml
+    await asyncio.wait_for(published(client, uri), WAIT)
+    assert shown(client.diagnostics[uri]) == cli_diagnostics(path, "--config", "house.toml")
+    assert "ATR001" not in codes(client, uri) and {"TYP001", "SEN003"} <= codes(client, uri)
+
+
+async def test_bad_editor_settings_are_shown_once(client: LanguageClient, tmp_path: Path):
+    uri = await open_article(client, tmp_path / "story.md")
+    await settings_changed(client, {"ignore": "TYP001"})
+    await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), WAIT)
+    await settings_changed(client, {"ignore": "TYP001"})  # the same again: not shown again
+    await settings_changed(client, {"select": ["NOPE999"]})  # a rule no configuration knows
+    await asyncio.wait_for(published(client, uri), WAIT)
+    errors = [m.message for m in client.messages if m.type == types.MessageType.Error]
+    assert errors == ["newslint: editor settings: 'ignore': expected a list, got string; the editor's settings "
+                      "are not used", "newslint: editor settings: select: unknown rule, prefix or name 'NOPE999'"]
+    assert list(client.diagnostics[uri]) == []
+
+
+def pulling_client_capabilities() -> types.ClientCapabilities:
+    """Neovim 0.11's capabilities (it pulls diagnostics), and it asks again when told to."""
+    capabilities = client_capabilities("neovim@v0.11.0")
+    assert capabilities.text_document.diagnostic is not None
+    capabilities.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return capabilities
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"],
+                                              server_env=ENV))
+async def pulling_client(lsp_client: LanguageClient, tmp_path: Path):
+    lsp_client.diagnostics = CountingDiagnostics()
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=pulling_client_capabilities(), root_uri=tmp_path.as_uri(),
+        initialization_options={"ignore": ["SEN003"]}))  # Neovim's init_options
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def pull(client: LanguageClient, uri: str, previous: str | None = None) -> types.DocumentDiagnosticReport:
+    return await asyncio.wait_for(client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous)), WAIT)
+
+
+async def test_a_client_that_pulls_gets_the_clis_diagnostics_and_none_pushed(pulling_client: LanguageClient,
+                                                                          tmp_path: Path):
+    client = pulling_client
+    path = tmp_path / "story.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
+    report = await pull(client, uri)
+    assert report.kind == "full" and report.result_id
+    assert shown(report.items) == cli_diagnostics(path, "--ignore", "SEN003")  # initializationOptions applied
+    assert "SEN003" not in {d.code for d in report.items}
+    again = await pull(client, uri, previous=report.result_id)
+    assert again.kind == "unchanged" and again.result_id == report.result_id
+    assert uri not in client.diagnostics  # pulled, never also pushed (the editor would show them twice)
+
+
+async def test_pulls_while_typing_are_answered_by_one_lint_once_the_writer_pauses(pulling_client: LanguageClient,
+                                                                                  tmp_path: Path):
+    client = pulling_client
+    uri = (tmp_path / "story.md").as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
+    text, requests = ARTICLE, []
+    for version, char in enumerate(" Teh end", start=2):  # a keystroke, then the editor pulls, as Neovim does
+        end = Utf16Positions(text).position(len(text))
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(*end), types.Position(*end)), text=char)]))
+        text += char
+        requests.append(asyncio.ensure_future(pull(client, uri)))
+    reports = await asyncio.gather(*requests)
+    assert len({report.result_id for report in reports}) == 1  # one lint, of the text as typed
+    assert [d.range.start.line for d in reports[-1].items if d.code == "TYP001"] == [2, 5]
+
+
+async def test_a_configuration_change_asks_a_pulling_client_to_pull_again(pulling_client: LanguageClient,
+                                                                          tmp_path: Path):
+    client = pulling_client
+    uri = (tmp_path / "story.md").as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
+    before = await pull(client, uri)
+    assert "TYP001" in {d.code for d in before.items}
+    config = tmp_path / "newslint.toml"
+    config.write_text('ignore = ["TYP001"]\n', encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+    for _ in range(WAIT * 10):
+        if client.diagnostic_refresh_count:
+            break
+        await asyncio.sleep(0.1)
+    assert client.diagnostic_refresh_count == 1
+    after = await pull(client, uri, previous=before.result_id)
+    assert after.kind == "full" and "TYP001" not in {d.code for d in after.items}
+
+
+CRASHING_PLUGIN_SITE = Path(__file__).parent / "data" / "crashing-plugin-site"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "newslint", "server"],
+    server_env={**{k: v for k, v in ENV.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"},
+                "PYTHONPATH": str(CRASHING_PLUGIN_SITE)}))
+async def client_with_a_crashing_rule(lsp_client: LanguageClient, tmp_path: Path):
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities(),
+                                                               root_uri=tmp_path.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_rule_that_fails_on_a_document_is_logged_and_the_others_report(
+        client_with_a_crashing_rule: LanguageClient, tmp_path: Path):
+    client = client_with_a_crashing_rule
+    uri = await open_article(client, tmp_path / "story.md", ARTICLE + "\nCRASH\n")
+    assert {"TYP001", "ATR001"} <= codes(client, uri)
+    logged = [m.message for m in client.log_messages if m.type == types.MessageType.Warning]
+    assert len(logged) == 1 and "CRS001" in logged[0] and "the plugin's bug" in logged[0]
+    assert not client.messages  # a fault is logged, not a pop-up
+    hover = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=client.diagnostics[uri][0].range.start)), WAIT)
+    assert hover is not None
+    assert len([m for m in client.log_messages if m.type == types.MessageType.Warning]) == 1  # linted once
+
+
+def lsp_message(payload: dict) -> bytes:
+    body = json.dumps(payload).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+async def test_a_closed_pipe_ends_the_server_quietly(tmp_path: Path):
+    """The editor goes away mid-lint (its end of both pipes closed): the server says so in one
+    line, writes nothing more and exits 0 when its input ends, with no traceback."""
+    server = subprocess.Popen([sys.executable, "-m", "newslint", "server"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=tmp_path)
+    uri = (tmp_path / "story.md").as_uri()
+    for payload in ({"id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": None, "rootUri": None}},
+                    {"method": "initialized", "params": {}},
+                    {"method": "textDocument/didOpen", "params": {"textDocument": {
+                        "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}}}):
+        server.stdin.write(lsp_message({"jsonrpc": "2.0", **payload}))
+    server.stdin.flush()
+    server.stdout.close()  # before the server has started: every answer it writes meets a closed pipe
+    server.stdin.close()
+    assert server.wait(timeout=WAIT * 3) == 0
+    stderr = server.stderr.read().decode("utf-8")
+    server.stderr.close()
+    assert "Traceback" not in stderr and "the client closed the connection" in stderr

@@ -208,11 +208,22 @@ class NewslintServer(LanguageServer):
             self.log_message(f"{type(error).__name__}: {error}", types.MessageType.Error)
 
     # -- the editor's settings ----------------------------------------------------------
-    async def fetch_settings(self, pushed: Any = None) -> None:
-        """Read the editor's settings (initializationOptions, then the ``newslint`` section of
-        workspace/configuration where the client answers it, else the settings it pushed with
-        workspace/didChangeConfiguration) and, if they changed, lint again with them."""
+    def settings_from(self, section: Any) -> EditorSettings:
+        """The editor's settings: ``initializationOptions``, and over them ``section`` (what the
+        client answered or pushed for the ``newslint`` section). Settings newslint cannot use are
+        shown once, and none is used."""
         table = dict(self.initialization_options) if isinstance(self.initialization_options, dict) else {}
+        if isinstance(section, dict):
+            table.update(section)
+        try:
+            return editor_settings(table, self.root())
+        except ConfigError as exc:
+            self.show_once(f"{exc}; the editor's settings are not used")
+            return EditorSettings()
+
+    async def fetch_settings(self, pushed: Any = None) -> None:
+        """Ask for the editor's settings (workspace/configuration) where the client answers it,
+        else take those it pushed (workspace/didChangeConfiguration); lint again if they changed."""
         section: Any = pushed.get(SETTINGS_SECTION) if isinstance(pushed, dict) else None
         workspace = self.client_capabilities.workspace
         if workspace and workspace.configuration:
@@ -221,13 +232,7 @@ class NewslintServer(LanguageServer):
                     items=[types.ConfigurationItem(section=SETTINGS_SECTION)]))
             except Exception as exc:  # noqa: BLE001 - a client that cannot answer leaves the files
                 self.log_message(f"workspace/configuration failed: {exc!r}", types.MessageType.Warning)
-        if isinstance(section, dict):
-            table.update(section)
-        try:
-            settings = editor_settings(table, self.root())
-        except ConfigError as exc:
-            self.show_once(f"{exc}; the editor's settings are not used")
-            settings = EditorSettings()
+        settings = self.settings_from(section)
         if settings != self.editor:
             self.editor = settings
             self.reload_configuration()
@@ -382,6 +387,40 @@ class NewslintServer(LanguageServer):
         return None
 
 
+class ClientPipe:
+    """Standard output as pygls writes to it. Once the client has closed the pipe, that is
+    logged once and nothing more is written: the server ends when its input ends, quietly."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.open = True
+
+    def write(self, data: bytes) -> None:
+        if not self.open:
+            return
+        try:
+            self.stream.write(data)
+            self.stream.flush()
+        except (BrokenPipeError, ConnectionResetError, ValueError):  # ValueError: the stream is closed
+            self.open = False
+            log.warning("the client closed the connection; writing nothing more")
+            try:  # nothing left for the interpreter to flush to the closed pipe at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())
+            except (OSError, ValueError):
+                pass
+
+    def flush(self) -> None:
+        """Every write is flushed already."""
+
+    def close(self) -> None:
+        if self.open:
+            self.open = False
+            try:
+                self.stream.close()
+            except OSError:
+                pass
+
+
 def lsp_range(positions: Utf16Positions, start: int, end: int) -> types.Range:
     return types.Range(start=types.Position(*positions.position(start)), end=types.Position(*positions.position(end)))
 
@@ -425,6 +464,7 @@ def build_server() -> NewslintServer:
     @server.feature(types.INITIALIZE)
     def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
         ls.initialization_options = params.initialization_options
+        ls.editor = ls.settings_from(None)  # in force from the first lint
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: NewslintServer, params: types.InitializedParams) -> None:
