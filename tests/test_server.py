@@ -162,6 +162,19 @@ async def test_save_lints_again(client: LanguageClient, tmp_path: Path):
     assert client.diagnostics.published[uri] == before + 1
 
 
+async def test_a_save_while_a_change_waits_lints_once_at_once(client: LanguageClient, tmp_path: Path):
+    uri = await open_article(client, tmp_path / "story.md")
+    before = client.diagnostics.published[uri]
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=ARTICLE + "Teh end.\n")]))
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await asyncio.wait_for(published(client, uri), WAIT)
+    assert [d.range.start.line for d in client.diagnostics[uri] if d.code == "TYP001"] == [2, 5]
+    await asyncio.sleep(1)  # the change's own lint, had it not been cancelled, would come in this time
+    assert client.diagnostics.published[uri] == before + 1
+
+
 async def test_quick_fix_changes_the_text_and_unsafe_fixes_say_so(client: LanguageClient, tmp_path: Path):
     uri = await open_article(client, tmp_path / "story.md")
     repeated = next(d for d in client.diagnostics[uri] if d.code == "TYP003")

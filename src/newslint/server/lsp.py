@@ -70,7 +70,8 @@ def editor_settings(table: Any, root: str) -> EditorSettings:
     selection = settings_from_table(table, root, source="editor settings")  # lists of strings, as in the files
     return EditorSettings(
         Overrides(select=selection.select, extend_select=selection.extend_select, ignore=selection.ignore),
-        os.path.join(root, os.path.expandvars(os.path.expanduser(configuration))) if configuration else None)
+        os.path.abspath(os.path.join(root, os.path.expandvars(os.path.expanduser(configuration))))
+        if configuration else None)
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ class NewslintServer(LanguageServer):
 
     def publish(self, uri: str) -> None:
         """Push the document's diagnostics (for a client that does not pull them)."""
-        self.pending.pop(uri, None)
+        self.cancel_pending(uri)  # a save while a change waits: one lint, now
         if self.pulls_diagnostics or uri not in self.workspace.text_documents:
             return  # pulled, or closed while waiting
         linted = self.lint(uri)
@@ -262,15 +263,16 @@ class NewslintServer(LanguageServer):
         self.changed_at[uri] = loop.time()
         if self.pulls_diagnostics:
             return  # the client asks; report() waits for the pause
-        waiting = self.pending.pop(uri, None)
-        if waiting is not None:
-            waiting.cancel()
+        self.cancel_pending(uri)
         self.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, self.publish, uri)
 
-    def closed(self, uri: str) -> None:
+    def cancel_pending(self, uri: str) -> None:
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
+
+    def closed(self, uri: str) -> None:
+        self.cancel_pending(uri)
         self.changed_at.pop(uri, None)
         self.linted.pop(uri, None)
         if not self.pulls_diagnostics:
@@ -344,8 +346,8 @@ class NewslintServer(LanguageServer):
     def vocabulary_for(self, code: str, path: str) -> str | None:
         """The vocabulary file configured for ``path`` and the spelling rule ``code`` (None
         when the rule reports no words or no vocabulary file is configured)."""
-        linter = self.current_linter()
         try:
+            linter = self.current_linter()
             composition = linter.composition_for(path)
         except NewslintError:
             return None
