@@ -23,6 +23,7 @@ from lsprotocol import types  # noqa: E402
 from pygls.uris import to_fs_path  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
+from newslint.server.lsp import editor_settings  # noqa: E402
 from newslint.server.positions import Utf16Positions  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
@@ -501,3 +502,13 @@ async def test_a_closed_pipe_ends_the_server_quietly(tmp_path: Path):
     stderr = server.stderr.read().decode("utf-8")
     server.stderr.close()
     assert "Traceback" not in stderr and "the client closed the connection" in stderr
+
+
+async def test_the_readmes_editor_snippets_start_the_server_with_settings_it_accepts():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In the editor: `newslint server`", 1)[1].split("\n## ", 1)[0]
+    vscode = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == ["newslint", "server"]
+    assert editor_settings(vscode["glspc.server.initializationOptions"], "/").overrides.ignore == ("RDB002",)
+    lua = section.split("```lua\n", 1)[1].split("```", 1)[0]
+    assert 'cmd = { "newslint", "server" }' in lua and "settings = { newslint = { ignore = { \"RDB002\" } } }" in lua
