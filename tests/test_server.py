@@ -52,24 +52,58 @@ class CountingDiagnostics(dict):
         super().__setitem__(uri, diagnostics)
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"],
-                                              server_env=ENV))
-async def client(lsp_client: LanguageClient, tmp_path: Path):
+def server_config(plugin_site: Path | None = None) -> ClientServerConfig:
+    """The real server process; with ``plugin_site`` on its path, whose plugins it loads as installed ones."""
+    env = dict(ENV)
+    if plugin_site is not None:
+        del env["NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"]
+        env["PYTHONPATH"] = str(plugin_site)
+    return ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"], server_env=env)
+
+
+async def start(lsp_client: LanguageClient, tmp_path: Path, capabilities: types.ClientCapabilities,
+                **options) -> None:
+    """Initialize a session with tmp_path as the workspace, as a client with ``capabilities``."""
     lsp_client.diagnostics = CountingDiagnostics()
     lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)  # the server watches config files
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri()))
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities,
+                                                               root_uri=tmp_path.as_uri(), **options))
+
+
+@pytest_lsp.fixture(config=server_config())
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    await start(lsp_client, tmp_path, client_capabilities("visual-studio-code"))  # it has diagnostics pushed
     yield
     await lsp_client.shutdown_session()
 
 
-async def open_article(client: LanguageClient, path: Path, text: str = ARTICLE) -> str:
+def open_document(client: LanguageClient, path: Path, text: str = ARTICLE) -> str:
+    """Save ``text`` as ``path`` and open it in the editor; its URI."""
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+    return uri
+
+
+async def open_article(client: LanguageClient, path: Path, text: str = ARTICLE) -> str:
+    """Open a document and wait for the diagnostics pushed to the client."""
+    uri = open_document(client, path, text)
     await asyncio.wait_for(published(client, uri), WAIT)
     return uri
+
+
+def keystrokes(client: LanguageClient, uri: str, text: str, typed: str):
+    """Type ``typed`` at the end of the document holding ``text``, one change a character, as an
+    editor sends them; yields after each."""
+    for version, char in enumerate(typed, start=2):
+        end = Utf16Positions(text).position(len(text))
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(*end), types.Position(*end)), text=char)]))
+        text += char
+        yield
 
 
 async def published(client: LanguageClient, uri: str) -> None:
@@ -139,15 +173,9 @@ async def test_open_gives_the_clis_diagnostics_at_the_same_utf16_positions(clien
 async def test_edits_update_the_diagnostics_once_the_writer_pauses(client: LanguageClient, tmp_path: Path):
     uri = await open_article(client, tmp_path / "story.md")
     before = client.diagnostics.published[uri]
-    text = ARTICLE
     typed = " Teh end"
-    for version, char in enumerate(typed, start=2):  # one keystroke a change, as an editor sends them
-        end = Utf16Positions(text).position(len(text))
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(*end), types.Position(*end)), text=char)]))
-        text += char
+    for _ in keystrokes(client, uri, ARTICLE, typed):
+        pass
     await asyncio.wait_for(published(client, uri), WAIT)
     await asyncio.sleep(1)  # any further publish of these keystrokes would come in this time
     assert client.diagnostics.published[uri] - before < len(typed) / 2
@@ -297,14 +325,9 @@ async def test_saving_the_configuration_in_the_editor_relints(client: LanguageCl
 BROKEN_PLUGIN_SITE = Path(__file__).parent / "data" / "broken-plugin-site"
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "newslint", "server"],
-    server_env={**{k: v for k, v in ENV.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"},
-                "PYTHONPATH": str(BROKEN_PLUGIN_SITE)}))
+@pytest_lsp.fixture(config=server_config(BROKEN_PLUGIN_SITE))
 async def client_with_a_broken_plugin(lsp_client: LanguageClient, tmp_path: Path):
-    lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)(lambda params: None)
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri()))
+    await start(lsp_client, tmp_path, client_capabilities("visual-studio-code"))
     yield
     await lsp_client.shutdown_session()
 
@@ -377,13 +400,10 @@ def pulling_client_capabilities() -> types.ClientCapabilities:
     return capabilities
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint", "server"],
-                                              server_env=ENV))
+@pytest_lsp.fixture(config=server_config())
 async def pulling_client(lsp_client: LanguageClient, tmp_path: Path):
-    lsp_client.diagnostics = CountingDiagnostics()
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=pulling_client_capabilities(), root_uri=tmp_path.as_uri(),
-        initialization_options={"ignore": ["SEN003"]}))  # Neovim's init_options
+    await start(lsp_client, tmp_path, pulling_client_capabilities(),
+                initialization_options={"ignore": ["SEN003"]})  # Neovim's init_options
     yield
     await lsp_client.shutdown_session()
 
@@ -397,10 +417,7 @@ async def test_a_client_that_pulls_gets_the_clis_diagnostics_and_none_pushed(pul
                                                                           tmp_path: Path):
     client = pulling_client
     path = tmp_path / "story.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    uri = path.as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
+    uri = open_document(client, path)
     report = await pull(client, uri)
     assert report.kind == "full" and report.result_id
     assert shown(report.items) == cli_diagnostics(path, "--ignore", "SEN003")  # initializationOptions applied
@@ -413,17 +430,9 @@ async def test_a_client_that_pulls_gets_the_clis_diagnostics_and_none_pushed(pul
 async def test_pulls_while_typing_are_answered_by_one_lint_once_the_writer_pauses(pulling_client: LanguageClient,
                                                                                   tmp_path: Path):
     client = pulling_client
-    uri = (tmp_path / "story.md").as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
-    text, requests = ARTICLE, []
-    for version, char in enumerate(" Teh end", start=2):  # a keystroke, then the editor pulls, as Neovim does
-        end = Utf16Positions(text).position(len(text))
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(*end), types.Position(*end)), text=char)]))
-        text += char
+    uri = open_document(client, tmp_path / "story.md")
+    requests = []
+    for _ in keystrokes(client, uri, ARTICLE, " Teh end"):  # a keystroke, then the editor pulls, as Neovim does
         requests.append(asyncio.ensure_future(pull(client, uri)))
     reports = await asyncio.gather(*requests)
     assert len({report.result_id for report in reports}) == 1  # one lint, of the text as typed
@@ -433,9 +442,7 @@ async def test_pulls_while_typing_are_answered_by_one_lint_once_the_writer_pause
 async def test_a_configuration_change_asks_a_pulling_client_to_pull_again(pulling_client: LanguageClient,
                                                                           tmp_path: Path):
     client = pulling_client
-    uri = (tmp_path / "story.md").as_uri()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=ARTICLE)))
+    uri = open_document(client, tmp_path / "story.md")
     before = await pull(client, uri)
     assert "TYP001" in {d.code for d in before.items}
     config = tmp_path / "newslint.toml"
@@ -454,13 +461,9 @@ async def test_a_configuration_change_asks_a_pulling_client_to_pull_again(pullin
 CRASHING_PLUGIN_SITE = Path(__file__).parent / "data" / "crashing-plugin-site"
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "newslint", "server"],
-    server_env={**{k: v for k, v in ENV.items() if k != "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"},
-                "PYTHONPATH": str(CRASHING_PLUGIN_SITE)}))
+@pytest_lsp.fixture(config=server_config(CRASHING_PLUGIN_SITE))
 async def client_with_a_crashing_rule(lsp_client: LanguageClient, tmp_path: Path):
-    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                               root_uri=tmp_path.as_uri()))
+    await start(lsp_client, tmp_path, types.ClientCapabilities())
     yield
     await lsp_client.shutdown_session()
 
