@@ -219,6 +219,16 @@ async def test_quick_fix_changes_the_text_and_unsafe_fixes_say_so(client: Langua
     assert "the Syrian army" in apply_edits(ARTICLE, unsafe[0].edit.changes[uri])
 
 
+async def test_only_quick_fixes_are_offered_and_only_when_asked_for(client: LanguageClient, tmp_path: Path):
+    uri = await open_article(client, tmp_path / "story.md")
+    repeated = next(d for d in client.diagnostics[uri] if d.code == "TYP003")
+    for only, offered in (([types.CodeActionKind.QuickFix], True), ([types.CodeActionKind.SourceFixAll], False)):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=repeated.range,
+            context=types.CodeActionContext(diagnostics=[repeated], only=only)))
+        assert bool(actions) is offered and all(a.kind == types.CodeActionKind.QuickFix for a in actions)
+
+
 async def test_suppress_on_this_line_silences_that_finding_only(client: LanguageClient, tmp_path: Path):
     path = tmp_path / "story.md"
     uri = await open_article(client, path)

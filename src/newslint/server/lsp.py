@@ -321,6 +321,9 @@ class NewslintServer(LanguageServer):
     # -- code actions and hover -----------------------------------------------------------
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
+        only = params.context.only
+        if only and not any(types.CodeActionKind.QuickFix.startswith(kind) for kind in only):
+            return []  # the client asks for other kinds (source actions on save, say): quick fixes are all there is
         linted = self.lint(uri)
         if linted is None:
             return []
