@@ -493,8 +493,32 @@ async def test_a_rule_that_fails_on_a_document_is_logged_and_the_others_report(
 
 
 def lsp_message(payload: dict) -> bytes:
-    body = json.dumps(payload).encode("utf-8")
+    body = json.dumps({"jsonrpc": "2.0", **payload}).encode("utf-8")
     return b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+INITIALIZE = {"id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": None, "rootUri": None}}
+
+
+async def test_a_malformed_request_is_answered_with_an_error(tmp_path: Path):
+    """Every request gets an answer, so that the editor never waits for one that never comes."""
+    position = {"line": 0, "character": 0}
+    messages = [INITIALIZE, {"method": "initialized", "params": {}},
+                {"id": 2, "method": "textDocument/hover", "params": {"nonsense": 1}},
+                {"id": 3, "method": "textDocument/hover", "params": None},
+                {"id": 4, "method": "textDocument/hover", "params": {  # a document the editor has not opened
+                    "textDocument": {"uri": (tmp_path / "nowhere.md").as_uri()}, "position": position}},
+                {"id": 5, "method": "shutdown"}, {"method": "exit"}]
+    run = subprocess.run([sys.executable, "-m", "newslint", "server"], input=b"".join(map(lsp_message, messages)),
+                         capture_output=True, env=ENV, cwd=tmp_path, timeout=WAIT * 3)
+    answers = {}
+    for part in run.stdout.split(b"Content-Length: ")[1:]:
+        message = json.loads(part.split(b"\r\n\r\n", 1)[1])
+        if "id" in message:
+            answers[message["id"]] = message
+    assert answers[2]["error"]["code"] == answers[3]["error"]["code"] == -32602  # invalid params
+    assert answers[4]["result"] is None and answers[5]["result"] is None
+    assert run.returncode == 0
 
 
 async def test_a_closed_pipe_ends_the_server_quietly(tmp_path: Path):
@@ -503,11 +527,10 @@ async def test_a_closed_pipe_ends_the_server_quietly(tmp_path: Path):
     server = subprocess.Popen([sys.executable, "-m", "newslint", "server"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=tmp_path)
     uri = (tmp_path / "story.md").as_uri()
-    for payload in ({"id": 1, "method": "initialize", "params": {"capabilities": {}, "processId": None, "rootUri": None}},
-                    {"method": "initialized", "params": {}},
+    for payload in (INITIALIZE, {"method": "initialized", "params": {}},
                     {"method": "textDocument/didOpen", "params": {"textDocument": {
                         "uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}}}):
-        server.stdin.write(lsp_message({"jsonrpc": "2.0", **payload}))
+        server.stdin.write(lsp_message(payload))
     server.stdin.flush()
     server.stdout.close()  # before the server has started: every answer it writes meets a closed pipe
     server.stdin.close()

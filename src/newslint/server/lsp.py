@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import FeatureRequestError
+from pygls.exceptions import FeatureRequestError, JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -84,12 +85,26 @@ class Linted:
     result_id: str  # names this result to a client that pulls diagnostics
 
 
+class NewslintProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that a request whose parameters are malformed is answered with
+    the error (pygls logs it and leaves the client waiting for an answer that never comes)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "method" in data and "id" in data:
+                self._send_response(data["id"], error=error.to_response_error())
+            raise
+
+
 class NewslintServer(LanguageServer):
     """A LanguageServer that owns the plugins, one Linter, the editor's settings and the last
     lint of each open document."""
 
     def __init__(self) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=NewslintProtocol)
         self.registry: Registry | None = None
         self.linter: Linter | None = None
         self.initialization_options: Any = None
@@ -134,7 +149,9 @@ class NewslintServer(LanguageServer):
 
     def lint(self, uri: str) -> Linted | None:
         """The lint of the document's current text (None for a document that is not Markdown or
-        plain text), from the last one when the text is the same."""
+        plain text, or not open in the editor), from the last one when the text is the same."""
+        if uri not in self.workspace.text_documents:
+            return None
         document = self.workspace.get_text_document(uri)
         path = self.path_of(uri, document.language_id)
         if path is None:
@@ -249,9 +266,9 @@ class NewslintServer(LanguageServer):
     def publish(self, uri: str) -> None:
         """Push the document's diagnostics (for a client that does not pull them)."""
         self.cancel_pending(uri)  # a save while a change waits: one lint, now
-        if self.pulls_diagnostics or uri not in self.workspace.text_documents:
-            return  # pulled, or closed while waiting
-        linted = self.lint(uri)
+        if self.pulls_diagnostics:
+            return
+        linted = self.lint(uri)  # None too for a document closed while its lint waited
         if linted is not None:
             version = self.workspace.get_text_document(uri).version
             self.text_document_publish_diagnostics(
@@ -285,7 +302,7 @@ class NewslintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         while (wait := self.changed_at.get(uri, float("-inf")) + DEBOUNCE_SECONDS - loop.time()) > 0:
             await asyncio.sleep(wait)
-        linted = self.lint(uri) if uri in self.workspace.text_documents else None
+        linted = self.lint(uri)
         if linted is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         if params.previous_result_id == linted.result_id:
