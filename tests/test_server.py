@@ -396,10 +396,14 @@ async def test_bad_editor_settings_are_shown_once(client: LanguageClient, tmp_pa
     await settings_changed(client, {"ignore": "TYP001"})  # the same again: not shown again
     await settings_changed(client, {"select": ["NOPE999"]})  # a rule no configuration knows
     await asyncio.wait_for(published(client, uri), WAIT)
+    assert list(client.diagnostics[uri]) == []
+    await settings_changed(client, {"configuration": "missing.toml"})
+    await asyncio.wait_for(published(client, uri), WAIT)
+    assert list(client.diagnostics[uri]) == []
     errors = [m.message for m in client.messages if m.type == types.MessageType.Error]
     assert errors == ["newslint: editor settings: 'ignore': expected a list, got string; the editor's settings "
-                      "are not used", "newslint: editor settings: select: unknown rule, prefix or name 'NOPE999'"]
-    assert list(client.diagnostics[uri]) == []
+                      "are not used", "newslint: editor settings: select: unknown rule, prefix or name 'NOPE999'",
+                      f"newslint: {tmp_path / 'missing.toml'}: configuration file not found"]
 
 
 def pulling_client_capabilities() -> types.ClientCapabilities:
