@@ -23,6 +23,7 @@ from lsprotocol import types  # noqa: E402
 from pygls.uris import to_fs_path  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
+from newslint.errors import ConfigError  # noqa: E402
 from newslint.server.lsp import editor_settings  # noqa: E402
 from newslint.server.positions import Utf16Positions  # noqa: E402
 
@@ -404,6 +405,18 @@ async def test_bad_editor_settings_are_shown_once(client: LanguageClient, tmp_pa
     assert errors == ["newslint: editor settings: 'ignore': expected a list, got string; the editor's settings "
                       "are not used", "newslint: editor settings: select: unknown rule, prefix or name 'NOPE999'",
                       f"newslint: {tmp_path / 'missing.toml'}: configuration file not found"]
+
+
+async def test_editor_settings_are_read_as_the_command_lines_flags(monkeypatch):
+    monkeypatch.setenv("HOME", "/home/writer")
+    monkeypatch.setenv("DESK", "metro")
+    settings = editor_settings({"extendSelect": ["SPN002"], "configuration": "~/$DESK/newslint.toml"}, "/work")
+    assert settings.overrides.extend_select == ("SPN002",) and settings.overrides.select is None
+    assert settings.config_file == "/home/writer/metro/newslint.toml"
+    assert editor_settings({"configuration": "house/../newslint.toml"}, "/work").config_file == "/work/newslint.toml"
+    assert editor_settings(None, "/work") == editor_settings({}, "/work") == editor_settings({"configuration": ""}, "/")
+    with pytest.raises(ConfigError, match="unknown key 'fix' \\(known keys: select, extend-select, ignore, configuration\\)"):
+        editor_settings({"fix": True}, "/work")
 
 
 def pulling_client_capabilities() -> types.ClientCapabilities:
