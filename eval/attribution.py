@@ -91,9 +91,10 @@ def load_labels(path: Path = LABELS_PATH) -> list[Label]:
 
 def check_labels(labels: list[Label], by_id: dict[str, Article]) -> None:
     """Stop, listing every row, unless each row is still a numbered sentence of its article
-    (or lies within one, when the splitter has joined it to a neighbour)."""
+    (or lies within one, when the splitter has joined it to a neighbour, or is whole sentences
+    of one paragraph, when the splitter now cuts it)."""
     problems = []
-    sentences: dict[str, set[tuple[int, int]]] = {}
+    sentences: dict[str, list[tuple[int, int, int]]] = {}
     seen = set()
     for lab in labels:
         where = f"{lab.article_id} {lab.start}-{lab.end}"
@@ -105,13 +106,20 @@ def check_labels(labels: list[Label], by_id: dict[str, Article]) -> None:
             problems.append(f"{where}: no such article in the corpus")
             continue
         if lab.article_id not in sentences:
-            sentences[lab.article_id] = {(s, e) for s, e, _, _ in body_sentences(article)}
+            sentences[lab.article_id] = [(s, e, p) for s, e, p, _ in body_sentences(article)]
         text = article.text[lab.start : lab.end]
         # Within one sentence as newslint splits it now: a change to the splitter or to what
         # is masked (a link) may join a labelled sentence to its neighbour, and the label
-        # still holds for its own words, which the fingerprint checks.
-        if not any(s <= lab.start and lab.end <= e for s, e in sentences[lab.article_id]):
-            problems.append(f"{where}: no longer within one sentence of the article as newslint splits it")
+        # still holds for its own words, which the fingerprint checks. Or whole sentences of
+        # one paragraph: a splitter that now cuts a labelled sentence (a list run into its
+        # paragraph, split at each bullet) leaves the label on the sentences it made.
+        spans = sentences[lab.article_id]
+        within = any(s <= lab.start and lab.end <= e for s, e, _ in spans)
+        starts = {(s, p) for s, _, p in spans}
+        ends = {(e, p) for _, e, p in spans}
+        if not within and not any((lab.start, p) in starts and (lab.end, p) in ends for _, _, p in spans):
+            problems.append(f"{where}: no longer within one sentence of the article as newslint splits it, "
+                            "nor whole sentences of one paragraph")
         elif not has_number(text):
             problems.append(f"{where}: the sentence there has no number")
         elif fingerprint(text) != lab.fingerprint:

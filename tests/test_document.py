@@ -186,6 +186,12 @@ def test_links_without_a_scheme_are_masked_but_not_abbreviations():
     assert "U.S." in doc.prose and "e.g." in doc.prose and "km/h" in doc.prose and "24/7" in doc.prose
 
 
+def test_domains_are_masked_but_not_glued_sentences():
+    doc = parse("He told the gazeta.ru portal, signed on change.org and HealthCare.gov. It ended.in the rain.Then\n", "a.txt")
+    assert "gazeta" not in doc.prose and "change" not in doc.prose and "HealthCare" not in doc.prose
+    assert "ended.in" in doc.prose and "rain.Then" in doc.prose
+
+
 def test_comments_are_recorded_and_masked():
     doc = parse("<!-- newslint: disable TYP003 -->\nThe text.\n", "a.txt")
     assert [c.body.strip() for c in doc.comments] == ["newslint: disable TYP003"]
@@ -218,6 +224,12 @@ def test_comment_inside_markdown_code_is_not_a_directive():
         ("He said.The end", ["He said.The end"]),
         ("It rose 5% in 2019. 2020 was worse.", ["It rose 5% in 2019.", "2020 was worse."]),
         ("Really?! Yes. Wait... Why?… Because.", ["Really?!", "Yes.", "Wait... Why?… Because."]),
+        # a reference marker after the full stop ends the sentence with it
+        ("It was “wise.”[nL2N1N80D3] Others fell. It is cited.[12] Then", ["It was “wise.”[nL2N1N80D3]", "Others fell.",
+                                                                       "It is cited.[12]", "Then"]),
+        # a list run into its paragraph: each item is a sentence of its own
+        ("It ends in 2025. * Cuts the rate to 20%. • Keeps the credit. It is 5 * 3.",
+         ["It ends in 2025.", "* Cuts the rate to 20%.", "• Keeps the credit.", "It is 5 * 3."]),
     ],
 )
 def test_sentence_splitter(text, expected):

@@ -21,7 +21,7 @@ def test_json_files_carry_the_metrics(run, write):
     assert entry["path"] == "a.txt" and data["version"] == 1
     metrics = entry["metrics"]
     assert metrics == document_metrics(parse(LONG, "a.txt"))
-    assert metrics["sentences"] == 5 and metrics["longest_sentence"] == 54
+    assert metrics["sentences"] == 5 and metrics["longest_sentence"] == 61
     assert set(metrics) == {
         "words", "sentences", "syllables", "avg_sentence_length", "longest_sentence", "flesch_reading_ease",
         "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
@@ -44,8 +44,8 @@ def test_stats_table_and_totals(run, write):
     assert (a["FILE"], b["FILE"]) == ("a.txt", "b.txt")
     assert int(totals["WORDS"]) == int(a["WORDS"]) + int(b["WORDS"])
     assert int(totals["SENTS"]) == int(a["SENTS"]) + int(b["SENTS"]) == 5 + 3
-    assert (a["LONGEST"], totals["LONGEST"]) == ("54", "54")
-    assert (a["READABILITY"], b["READABILITY"], totals["READABILITY"]) == ("2", "0", "2")
+    assert (a["LONGEST"], totals["LONGEST"]) == ("61", "61")
+    assert (a["READABILITY"], b["READABILITY"], totals["READABILITY"]) == ("3", "0", "3")
     assert (a["TYPOS"], b["TYPOS"], totals["TYPOS"]) == ("0", "1", "1")
     assert float(b["GRADE"]) < float(totals["GRADE"]) < float(a["GRADE"])  # pooled, between the two
 
@@ -54,7 +54,7 @@ def test_stats_json(run, write):
     write("a.txt", LONG)
     data = json.loads(run("stats", "--format", "json", "a.txt").out)
     [entry] = data["files"]
-    assert entry["diagnostics"]["readability"] == 2
+    assert entry["diagnostics"]["readability"] == 3
     assert data["totals"]["files"] == 1
     assert data["totals"]["metrics"] == entry["metrics"]  # one file: the pooled totals are its own
 
@@ -63,7 +63,7 @@ def test_output_file_for_text_and_json(run, write, tmp_path):
     write("a.txt", LONG)
     result = run("check", "-o", "report.txt", "a.txt")
     assert result.code == 1 and result.out == ""
-    assert "RDB001 Sentence of 52 words" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "RDB001 Sentence of 61 words" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     run("check", "--format", "json", "--output", "report.json", "a.txt")
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"][0]["path"] == "a.txt"
 

@@ -587,16 +587,7 @@ def _rule(args: argparse.Namespace) -> int:
     if code is None:
         raise NewslintError(f"unknown rule '{args.rule}'; 'newslint rules' lists them")
     rule = registry.rules[code]
-    doc = rule.documentation()
-    title, _, body = doc.partition("\n")
-    print(f"# {rule.code} {rule.name}: {title}\n")
-    print(rule.facts())
-    if rule.options:
-        print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
-        for name, default in rule.options.items():
-            print(f"  {name} = {default!r}")
-    print(body.rstrip())
-    print()
+    print(rule.page())
     for label, where in _where(rule):
         print(f"{label}: {where}")
     return EXIT_CLEAN
@@ -613,22 +604,9 @@ def _where(rule) -> list[tuple[str, str]]:
     lines = [("Code", shown(source) if source else "defined in the configuration")]
     if rule.data_files:
         lines.append(("Data", ", ".join(shown(p) for p in rule.data_paths())))
-    fixtures = _fixtures_of(rule.code, source)
+    fixtures = rule.in_checkout("tests", "fixtures", rule.code)
     lines.append(("Fixtures", shown(fixtures) + os.sep if fixtures else f"none (tests/fixtures/{rule.code}/ in a source checkout)"))
     return lines
-
-
-def _fixtures_of(code: str, source: str | None) -> str | None:
-    """``tests/fixtures/CODE`` of the source tree the rule's file is in, if there is one."""
-    directory = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
-    while True:
-        candidate = os.path.join(directory, "tests", "fixtures", code)
-        if os.path.isdir(candidate):
-            return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
 
 
 def _words(args: argparse.Namespace) -> int:

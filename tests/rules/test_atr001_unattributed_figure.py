@@ -34,6 +34,10 @@ def with_options(tmp_path, options: str) -> str:
         ("The death toll from the quake rose to 45 on Tuesday.", "45"),
         ("The attack killed at least 12 in the market.", "12"),
         ("Inflation hit 6.2% in October.", "6.2%"),
+        ("The senator told about 125 supporters who jammed the hall that he would stay.", "125 supporters"),
+        ("He shared the videos with his nearly 44 million Twitter followers.", "44 million Twitter followers"),
+        ("A gunman had just killed 26 worshippers at a church.", "26 worshippers"),
+        ("The plans would raise the federal deficit by about $1 trillion over 10 years.", "$1 trillion"),
     ],
 )
 def test_unsourced_figures_are_reported(sentence, figure):

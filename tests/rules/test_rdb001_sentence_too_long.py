@@ -12,9 +12,9 @@ LONG = (ROOT / "tests" / "fixtures" / "RDB001" / "long-sentences.txt").read_text
 
 def test_rdb001_threshold_is_configurable(tmp_path):
     config = tmp_path / "newslint.toml"
-    config.write_text('[rules.RDB001]\nmax-words = 53\n', encoding="utf-8")
+    config.write_text('[rules.RDB001]\nmax-words = 60\n', encoding="utf-8")
     found = newslint.lint_text(LONG, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config))
-    assert [d.message for d in found] == ["Sentence of 54 words (limit 53): consider splitting it"]
+    assert [d.message for d in found] == ["Sentence of 61 words (limit 60): consider splitting it"]
     assert newslint.lint_text(LONG, "a.txt", select=["RDB001"])[0].text.startswith("The ministry said on Tuesday")
 
 
@@ -46,3 +46,12 @@ def test_a_dateline_is_not_counted_as_words_of_the_sentence(tmp_path):
     assert [(d.text, d.message) for d in found] == [
         ("Police closed the bridge - and the tunnel.", "Sentence of 7 words (limit 5): consider splitting it"),
     ]
+
+
+def test_an_editors_note_and_byline_before_the_dateline_are_not_counted(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text("[rules.RDB001]\nmax-words = 5\n", encoding="utf-8")
+    text = ("(Corrects paragraph 7 to show the bridge was closed, not opened) By Ann Lee and Bo Chan "
+            "NEW YORK (Reuters) - Police closed the bridge.\n\n"
+            "(The story was refiled to add the agency) (Reuters) - The bank cut its rate.\n")
+    assert newslint.lint_text(text, str(tmp_path / "a.txt"), select=["RDB001"], config=str(config)) == []

@@ -35,5 +35,13 @@ def test_an_editors_note_and_a_trailing_link_end_a_paragraph():
     assert sen001(text + "\nMore on the talks: bit.ly/talks2020\n") == []
 
 
+def test_wire_credits_and_correction_notes_are_not_cut_paragraphs():
+    text = TITLE + "The talks resumed on Monday." + BODY
+    assert sen001(text + "\nSee more at The Talks [www.example.com/talks] (Reporting by Ann Lee; Editing by Bo Chan)\n") == []
+    assert sen001(text + "\nThe story was refiled to correct paragraph 4 to say the talks began in 2007, not 2009\n") == []
+    cut = "\nThe story was filed as the talks began, and the two sides agreed to meet again in the\n"
+    assert len(sen001(text + cut)) == 1  # a paragraph about a story is not a note
+
+
 def test_object_her_ends_a_sentence():
     assert sen001(TITLE + "He said he did not know anything about her." + BODY) == []

@@ -111,18 +111,27 @@ def test_lowercase_verdicts_kept_across_articles_report_every_occurrence():
         "She is a cyber security expert.",  # SCOWL lacks it; every frequency list has it
         "The hardline faction took add-ons to the planemaker.",  # frequency; solid form; compound
         "Colleagues called it a no-brainer.",
+        "The two leaders toasted their bromance. He has pled guilty.",  # a commoner word differs in the first letter
+        "The bill allows full expensing and avoids escalatory steps.",  # a known verb's forms
     ],
 )
 def test_current_words_the_list_lacks_are_accepted(text):
     assert newslint.lint_text(text, "a.txt", select=["TYP001"]) == []
 
 
-@pytest.mark.parametrize("typo", ["recieve", "alot", "iof", "teh", "untill", "seperate", "dont", "paris"])
+@pytest.mark.parametrize("typo", ["recieve", "alot", "iof", "teh", "untill", "seperate", "dont", "paris",
+                                  "pharoah", "reccomend"])
 def test_common_typos_are_reported_though_frequency_lists_hold_them(typo):
     from newslint.rules.typos.lexicon import load_lexicon
 
     assert load_lexicon().zipf(typo) >= 2.0  # wordfreq has them
     [d] = newslint.lint_text(f"They will {typo} it.", "a.txt", select=["TYP001"])
+    assert d.text == typo
+
+
+@pytest.mark.parametrize("typo", ["begining", "transfering", "occuring", "stoped"])
+def test_a_slip_of_a_verb_form_is_reported_though_its_stem_is_known(typo):
+    [d] = newslint.lint_text(f"They were {typo} it.", "a.txt", select=["TYP001"])
     assert d.text == typo
 
 

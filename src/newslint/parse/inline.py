@@ -13,6 +13,11 @@ URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
 # A link written without a scheme: a domain and a path ("tmsnrt.rs/2zoIC1A", "bit.ly/abc").
 # The slash is required, so "U.S." and "e.g." stay words.
 BARE_LINK_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\"“”]*")
+# A site named by its domain, with no path ("told the gazeta.ru portal", "HealthCare.gov"):
+# the top-level domains news copy cites, in lowercase as it prints them.
+# (Not "in" or "it": they are words, and "ended.in the rain" is a glued sentence.)
+_TLDS = "com org net gov edu info io tv ru uk de fr es nl ch se cn jp eu ca au br mx ly".split()
+BARE_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLDS) + r")(?![\w-])")
 EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
 _TRAILING_PUNCT = ".,;:!?)]'’\"”"
@@ -37,6 +42,8 @@ def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
                 while e > s and text[e - 1] in _TRAILING_PUNCT:
                     e -= 1
                 out.append((s, e))
+    if any("." + tld in chunk for tld in _TLDS):
+        out.extend(m.span() for m in BARE_DOMAIN_RE.finditer(text, start, end))
     if "@" in chunk:
         out.extend(m.span() for m in EMAIL_RE.finditer(text, start, end))
     if "<" in chunk:

@@ -17,7 +17,9 @@ import re
 # it is a run's first mark and that whitespace follows. The pattern matches wherever a run
 # starts and takes all of it, so the search is linear even on a line of 10 MB of dots, and it
 # starts with the marks, so re skips ahead to them (look-arounds here made it twice as slow).
-_END_RE = re.compile(r"(?:[.!?]++|…++)[\"”’'»)\]]*+")
+# The end of a sentence: its marks, closing quotes and brackets, and a reference marker that
+# may follow them ("... leadership.”[nL2N1N80D3] Other", a footnote's "[12]").
+_END_RE = re.compile(r"(?:[.!?]++|…++)[\"”’'»)\]]*+(?:\[[^\[\]\s]{1,20}\])?")
 _MARKS = ".!?…"
 _NEXT_RE = re.compile(r"\s+([\"“‘'«(\[]*)(\S)")
 _WORD_BEFORE_RE = re.compile(r"(\S+?)[\"”’'»)\]]*$")
@@ -44,6 +46,9 @@ STARTERS = frozenset(
     no not officials police authorities""".split()
 )
 # [^\W\d_] is re's letter class (it also takes the rare non-decimal numbers such as ½).
+# A list item run into its paragraph ("... of eight years. * Imposes a new tax ...", scraped
+# copy whose list lost its line breaks) starts a sentence at its bullet.
+BULLETS = frozenset("*•▪◦‣")
 _ACRONYM_RE = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
@@ -55,7 +60,7 @@ def _is_initial(word: str) -> bool:
 
 def _ends_here(prose: str, end_match: re.Match, next_match: re.Match) -> bool:
     opener, first = next_match.group(1), next_match.group(2)
-    if not (first.isupper() or first.isdigit() or opener):
+    if not (first.isupper() or first.isdigit() or opener or first in BULLETS):
         return False
     punct = end_match.group()
     if punct.startswith("…") or punct.startswith("..."):

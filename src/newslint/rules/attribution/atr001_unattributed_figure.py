@@ -35,6 +35,7 @@ SPEECH_VERBS = frozenset(
     confirmed confirms reported estimated predicted declared""".split()
 )
 TAG_REACH = 60
+TELLING = frozenset(("told", "tells", "telling"))
 SUBJECT_WORDS = 1  # a speech verb this close after the figure has it for its subject ("three women also said")
 TAG_MARKS = ",\"“”—"
 # A sentence that ends in its attribution, with at most this many words after the cue ("The
@@ -83,7 +84,10 @@ CORRECTION = frozenset(("corrects", "corrected", "correction"))
 # A sum in a sentence with a word of each set is a plan's scored effect, a claim even when
 # the sentence speaks of a plan: "the bill would add $1.4 trillion to the national debt".
 SCORED = frozenset("deficit deficits debt revenue revenues".split())
-SCORING = frozenset("add adds adding addition increase increases lost lose loses losing widen reduce reduces".split())
+SCORING = frozenset(
+    """add adds adding addition increase increases lost lose loses losing widen reduce reduces
+    raise raises raising lower lowers lowering""".split()
+)
 
 # A percentage in a sentence about a tax is a rate, a term of the tax law ("going to 21
 # percent", "raised the rate on repatriated profits to 14.5 percent"), not a statistic.
@@ -214,7 +218,7 @@ class UnattributedFigure(Rule):
     format of the data file, `/regex/` allowed), `counted` (more counted-thing words),
     `measured` (more things a percentage or sum measures), `events` (more words that
     make a figure a claim) and `occurrences` (more counted things that are themselves what
-    happened or who took part, such as "protesters" or "complaints": a count of them is a
+    happened or who took part, such as "protesters", "complaints" or "followers": a count of them is a
     claim with no event word).
 
     ## Why is this bad?
@@ -377,8 +381,12 @@ def _sourced_in_sentence(prose: str, fig: Figure, cues_found: list[re.Match]) ->
     police"), or a speech verb after it in a tag set off by a comma or a quotation mark ("18
     were killed, police said") or whose subject it is ("three other women said"). A speech
     verb after the figure in a clause of its own does not ("accused by seven women of acts
-    they said occurred decades ago")."""
+    they said occurred decades ago"), nor does "told" whose object the figure is ("told
+    about 125 supporters")."""
     for m in cues_found:
+        if m.start() < fig.start and m.group().lower() in TELLING \
+                and set(prose[m.end() : fig.start].lower().split()) <= _SIZE_BRIDGE:
+            continue  # the figure is who was told: "told about 125 supporters who jammed the hall"
         if m.start() < fig.start or m.group().lower() not in SPEECH_VERBS:
             return True
         between = prose[fig.end : m.start()]

@@ -239,6 +239,10 @@ def _figure_at(sentence: _Sentence, i: int, number: _Number) -> tuple[Figure | N
         return None, j  # "in 2012", "a 2017 agreement"
     if head is None and not number.year_shaped and kind == "count" and _counted_before(tokens, i, sentence.counted):
         head = (j - 1, kind)  # "the death toll rose to 45", "killed at least 12"
+    if head is None and kind == "count" and prev_low in CASUALTY:
+        noun = _plural_noun(tokens, j)
+        if noun is not None:
+            head = (noun, kind)  # "killed 26 worshippers": the verb says the thing counted is harmed
     if head is None and number.vague and prev_low in MONEY_VERBS and tokens[j - 1].text.lower() in _VAGUE_SUMS:
         head = (j - 1, "money")  # "have invested billions in"
     if head is None:
@@ -451,6 +455,26 @@ def _share_of(tokens: list[Token], j: int, counted: frozenset[str]) -> tuple[int
     if j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("were", "are"):
         return j, "share"  # of a group the sentence implies: "26 percent were Muslim"
     return j, "percent"
+
+
+# Units a casualty verb's number may measure rather than count: "killed 12 miles away".
+_MEASURES = TIME_UNITS | frozenset(
+    """miles kilometres kilometers km metres meters feet yards inches acres hectares tons tonnes
+    pounds kilograms kg""".split()
+)
+
+
+def _plural_noun(tokens: list[Token], j: int) -> int | None:
+    """The index of a lowercase plural noun at ``j`` or after up to three modifiers ("26
+    worshippers", "four young girls"), or None; not a unit ("12 miles")."""
+    for k in range(j, min(len(tokens), j + 4)):
+        t = tokens[k]
+        w = t.text.lower()
+        if t.kind != WORD or w in STOP or w in _MEASURES or _capitalised(t.text):
+            return None
+        if w.endswith(("s", "men")) and not w.endswith(("ss", "'s", "’s", "us", "is")):
+            return k
+    return None
 
 
 def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tuple[int, str] | None:

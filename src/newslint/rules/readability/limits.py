@@ -21,18 +21,28 @@ def require_positive(rule: Rule, name: str) -> None:
         raise ConfigError(f"{rule.code} option '{name}' is {value!r}: expected a number above 0")
 
 
-# A wire dateline opening a paragraph: "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
-# "LONDON — ". The place is in capitals; a date and the agency in brackets may follow.
+# What wire copy puts before its first sentence: an editor's note in brackets ("(Corrects
+# paragraph 7 to show ...)"), a byline ("By Ian Simpson", "By A and B"), then the dateline:
+# "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ", "LONDON — ", "(Reuters) - ". The
+# place is in capitals; a date and the agency in brackets may follow it.
+_NAME = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^\n()—–-]{1,40})? ?(?:\([^()\n]{1,30}\))? ?(?:--|[-—–]) "
+    r"(?:\([^()\n]{1,400}\) ?)?"
+    rf"(?:By {_NAME}(?:(?:,| and) {_NAME})* )?"
+    r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’/-]+)*(?:,[^\n()—–-]{1,40})? ?(?:\([^()\n]{1,30}\))?|\([^()\n]{1,30}\))"
+    r" ?(?:--|[-—–]) "
 )
 
 
 def after_dateline(document: Document, words: list[Token]) -> list[Token]:
-    """``words`` without a dateline they open with: the reader reads the sentence after it."""
+    """``words`` without the dateline (and editor's note and byline) they open with: the
+    reader reads the sentence after it."""
     if not words:
         return words
-    m = _DATELINE_RE.match(document.prose, words[0].start)
+    start = words[0].start
+    if start and document.prose[start - 1] == "(":
+        start -= 1  # an editor's note: its bracket is no word
+    m = _DATELINE_RE.match(document.prose, start)
     if m is None:
         return words
     return [w for w in words if w.start >= m.end()]

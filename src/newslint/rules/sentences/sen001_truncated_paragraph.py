@@ -29,8 +29,20 @@ def _ends_in_a_note(text: str) -> bool:
         depth += {")": 1, "(": -1}.get(text[i], 0)
         if depth == 0:
             before = text[:i].rstrip()
-            return not before or before[-1] in _TERMINAL + "\"”’"
+            return not before or before[-1] in _TERMINAL + "\"”’" or _WIRE_CREDIT_RE.match(text, i + 1) is not None
     return False
+
+
+# The credit line that ends wire copy, wherever it stands: "(Reporting by A; Editing by B)".
+_WIRE_CREDIT_RE = re.compile(r"(?:additional )?(?:reporting|writing|editing|compiled|compiling) by\b", re.IGNORECASE)
+# A correction note printed as a paragraph of its own, without brackets: "The story was
+# refiled to correct paragraph 4 ...", "Corrects paragraph 7 to show ...". (One in brackets
+# may open a story's lede, so it is a note only where its bracket closes the paragraph.)
+_CORRECTION_NOTE_RE = re.compile(
+    r"(?:(?:this|the) (?:version of the )?(?:[\w.,’' ]{1,30} )?story (?:has been |was |is )?"
+    r"(?:refiled|corrected|corrects|updated|updates)|corrects|updates)\b",
+    re.IGNORECASE,
+)
 # A photo caption ends in its credit, not a full stop: "... 2020. Credit: AFP", "REUTERS/Name".
 _CREDIT_RE = re.compile(
     r"(?:\b(?:credit|photo|photograph|picture|image|courtesy|source)s?\s*[:/]|\b(?:REUTERS|AFP|AP|EPA|Getty Images)\b)[^.!?]*$",
@@ -52,7 +64,9 @@ class TruncatedParagraph(Rule):
     (they end in a credit) and other short lines, list items, front-matter fields, a
     paragraph ending in a colon before the next block, a paragraph continued by the
     next one (which then starts in lowercase), an editor's note in brackets ("(This story
-    corrects ...)") and a line that ends in a link. A short line is still checked when it
+    corrects ...)"), a wire credit line ("(Reporting by ...; Editing by ...)"), a
+    correction note ("The story was refiled to correct ...") and a line that ends in a
+    link. A short line is still checked when it
     has eight words or more and ends on "the", or, after the head, quotes someone or holds
     a full sentence before a last one of four words or more: that is a cut paragraph.
 
@@ -112,8 +126,9 @@ class TruncatedParagraph(Rule):
                 continue  # introduces the next block
             if not ends_sentence and _CREDIT_RE.search(text[-120:]):
                 continue  # a caption ending in its credit
-            if not ends_sentence and (len(block.text.rstrip()) > len(raw) or _ends_in_a_note(raw)):
-                continue  # a line that ends in a link (masked in the prose), or an editor's note in brackets
+            if not ends_sentence and (len(block.text.rstrip()) > len(raw) or _ends_in_a_note(raw)
+                                      or _CORRECTION_NOTE_RE.match(raw)):
+                continue  # a line that ends in a link (masked in the prose), or an editor's note
             if ends_sentence:
                 if len(block.sentences[-1].words) < 3:
                     continue

@@ -21,6 +21,15 @@ CLOSED_PREFIXES = (
     "tele", "trans", "ultra", "un", "under",
 )
 AP_CLOSED_SUFFIXES = ("long", "wide")  # AP style closes these up: "weekslong", "nationwide"
+# Suffixes English adds to any verb, each with the stem endings it may have dropped: a word the
+# list lacks is the known verb's form ("expensing": "expense", "escalatory": "escalate") unless
+# it is the slip of a form the list has ("begining": "beginning"; "transfering": the
+# doubled "transferring").
+VERB_SUFFIXES = (("ing", ("", "e")), ("ed", ("", "e")), ("ory", ("e",)))
+MIN_STEM = 4
+# A form one slip from a word this common (Zipf) is that word misspelled.
+SLIP_OF_ZIPF = 3.5
+_SINGLE_CONSONANT_END = re.compile(r"[^aeiou][aeiou][bdfglmnprt]$")
 MIN_COMPOUND_PART = 4  # "untill" (un + till) and "inthe" stay unknown; "homebuilders" is known
 MIN_AFTER_PREFIX = 5
 COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
@@ -32,6 +41,11 @@ COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
 CURRENT_ZIPF = 2.5  # a word on its own: 3 uses in 10 million words or more
 SHAPED_ZIPF = 2.0  # a hyphenated word whose solid form is this common ("add-ons": "addons")
 TYPO_GAP = 1.5
+# Most misspellings keep the word's first letter (Pollock and Zamora, "Collection and
+# characterization of spelling errors in scientific and scholarly text", 1983), so a
+# current word whose commoner neighbour differs in its first letter ("bromance": "romance",
+# "pled": "led") is a slip only at a wider gap.
+FIRST_LETTER_GAP = 2.5
 _DIGIT_RE = re.compile(r"\d")
 PHRASES_FILE = "phrases.txt"
 # Letters news copy prints without the accent the word list gives them ("detente", "fete",
@@ -62,11 +76,28 @@ def is_derived(word: str, lexicon) -> bool:
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and len(stem) >= MIN_COMPOUND_PART and lexicon.knows(stem):
             return True
+    if _verb_form(word, lexicon):
+        return True
     if near_commoner_word(word, lexicon.zipf(word), lexicon):
         return False
     for i in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
         if lexicon.knows(word[:i]) and lexicon.knows(word[i:]):
             return True
+    return False
+
+
+def _verb_form(word: str, lexicon) -> bool:
+    """Whether ``word`` is a known verb with one of ``VERB_SUFFIXES``, and not the slip of a
+    common word nor a form whose consonant the list doubles."""
+    for suffix, endings in VERB_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < MIN_STEM:
+            continue
+        if not any(lexicon.knows(stem + e) for e in endings):
+            continue
+        if _SINGLE_CONSONANT_END.search(stem) and lexicon.knows(stem + stem[-1] + suffix):
+            return False  # "transfering": the list spells it "transferring"
+        return not any((lexicon.zipf(near) or 0.0) >= SLIP_OF_ZIPF for near in lexicon.neighbours(word))
     return False
 
 
@@ -82,9 +113,17 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
         if zipf is None:
             if z is not None or (lexicon.level(near) or FULL_LEVEL) <= FULL_LEVEL:
                 return True
-        elif z is not None and z >= zipf + TYPO_GAP:
+        elif z is not None and z >= zipf + _gap(word.lower(), near):
             return True
     return False
+
+
+def _gap(word: str, near: str) -> float:
+    """How much commoner ``near`` must be for ``word`` to be its slip: more when they differ
+    in the first letter, unless ``word`` is "a" or "I" run into ``near`` ("alot")."""
+    if near[:1] == word[:1] or (word[:1] in "ai" and word[1:] == near):
+        return TYPO_GAP
+    return FIRST_LETTER_GAP
 
 
 def has_accented_form(word: str, lexicon) -> bool:
@@ -207,11 +246,14 @@ class UnknownWord(Rule):
     British spellings both accepted by default) and reports the ones it does not know,
     with suggestions ranked by the kind of slip and by how common each candidate is
     ("tbe": the, be, tube). A word the list lacks is accepted when English builds it
-    from known words ("homebuilders", "planemaker", "non-lethal") or when current
-    English uses it: a word-frequency list (wordfreq) has it at least 3 times in 10
-    million words and no known word one slip away is 30 times commoner ("cyber",
-    "hardline", "rightwing" pass; "recieve", "alot", "iof" do not, though frequency lists
-    hold them too). A word printed without the accents the list gives it is accepted
+    from known words ("homebuilders", "planemaker", "non-lethal"), when it is a known
+    verb with "-ing", "-ed" or "-ory" ("expensing", "escalatory"; not "begining", one
+    slip from the common "beginning", nor "transfering", whose consonant the list
+    doubles) or when current English uses it: a word-frequency list (wordfreq) has it
+    at least 3 times in 10 million words and no known word one slip away is 30 times
+    commoner, or 300 times when that word differs in its first letter, a letter typists
+    rarely get wrong ("cyber", "hardline", "bromance" pass; "recieve", "alot", "iof" do
+    not, though frequency lists hold them too). A word printed without the accents the list gives it is accepted
     ("detente", "fetes"; AP style drops accents), and so are the words of a loan phrase
     in `phrases.txt` where they stand in the phrase ("bona fide", "quid pro quo"; "a fide
     offer" is still reported). Names are recognised from the
@@ -234,8 +276,8 @@ class UnknownWord(Rule):
 
     ## Known false positives
     Rare words and new coinages that neither the word list nor the frequency list holds
-    ("disincentivizing", "escalatory"); current words one slip from a much commoner word
-    ("bromance" ~ romance, "funder" ~ founder, "expensing" ~ expending); loan phrases
+    ("disincentivizing", "neuroimaging"); current words one slip from a much commoner
+    word ("funder" ~ founder, "servicer" ~ services); loan phrases
     not in `phrases.txt`; lower-case forms of
     words the list has only capitalised ("wifi" for "WiFi", "booker"), whose frequency is
     the name's; and sentence-initial names the article never repeats in mid-sentence
