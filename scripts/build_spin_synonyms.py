@@ -104,16 +104,17 @@ def phrases(wn: WordNet, freq: dict[str, float]) -> dict[str, tuple[str, float]]
             continue
         # a synonym that is one of the phrase's own words makes it a compound ("executive
         # director", "percentage point"), which edited copy uses, not a rewrite
-        best = max(((s, freq[s]) for synset in synsets for s in synset
-                    if s.isalpha() and s in freq and s not in words),
-                   key=lambda b: b[1], default=None)
-        if best is None or best[1] < MIN_PHRASE_SYNONYM:
-            continue
+        candidates = sorted({s for synset in synsets for s in synset if s.isalpha() and s not in words},
+                            key=lambda s: (-freq.get(s, 0), s))
         for inflection in ("", *INFLECTIONS[pos]):
             form = inflect(lemma, inflection, pos)
-            likely = inflect(best[0], inflection, pos)
+            # the commonest synonym whose inflected form is a word ("conditions" has no plural)
+            best = next(((inflect(c, inflection, pos), freq[c]) for c in candidates
+                         if c in freq and inflect(c, inflection, pos) in freq), None)
+            if best is None or best[1] < MIN_PHRASE_SYNONYM:
+                continue
             if form not in out or best[1] > out[form][1]:
-                out[form] = (likely, best[1])
+                out[form] = best
     return out
 
 

@@ -69,9 +69,10 @@ class WordNet:
                         continue
                     fields = line.split(" ")
                     count = int(fields[3], 16)
-                    words = tuple(re.sub(r"\(.*\)$", "", w).replace("_", " ").lower()
-                                  for w in fields[4 : 4 + 2 * count : 2])
-                    lemmas_at[int(fields[0])] = words
+                    written = [re.sub(r"\(.*\)$", "", w).replace("_", " ") for w in fields[4 : 4 + 2 * count : 2]]
+                    if all(w != w.lower() for w in written):
+                        continue  # a name's synset (Henry Clay, the Great Compromiser): no synonyms
+                    lemmas_at[int(fields[0])] = tuple(w.lower() for w in written)
             with open(folder / f"index.{name}", encoding="utf-8") as f:
                 for line in f:
                     if line.startswith("  "):
@@ -81,7 +82,10 @@ class WordNet:
                     n_synsets, n_pointers = int(fields[2]), int(fields[3])
                     tagged = int(fields[5 + n_pointers])
                     offsets = fields[6 + n_pointers : 6 + n_pointers + n_synsets]
-                    synsets[(lemma, pos)] = [lemmas_at[int(o)] for o in offsets]
+                    kept = [lemmas_at[int(o)] for o in offsets if int(o) in lemmas_at]
+                    if not kept:
+                        continue
+                    synsets[(lemma, pos)] = kept
                     senses.setdefault(lemma, {})[pos] = tagged + n_synsets
                     tagged_counts[lemma] = tagged_counts.get(lemma, 0) + tagged
             with open(folder / f"{name}.exc", encoding="utf-8") as f:

@@ -21,16 +21,19 @@ class SpunArticle(Rule):
        3), quoted or not, and more than `per-1000-words` (default 4) per 1,000 words.
     2. **Unlikely wordings**, for spinners the table has never seen: words and phrases that
        a far commoner synonym would have said, as a spinner's thesaurus leaves them
-       ("lawgivers" for lawmakers, "phoned" for called, "right smart" for way). They come
-       from `spin_synonyms.txt` (WordNet 3.0 synonyms and word frequencies): a single word
-       counts when it is rare (under once in 30,000 words of general English) and has a
-       synonym at least 30 times commoner, and weighs how much commoner (at most 3); a
-       multi-word expression that edited English never uses (WordNet's sense-tagged
-       corpus) weighs 2; each distinct spinner phrase of the table weighs 3. Only lowercase
-       words outside quotations count (names and quotes are never evidence), and each form
-       once however often it recurs (a story about recounts says "recounts" six times). The
-       verdict needs at least `min-evidence` (default 8) in all and more than
-       `evidence-per-1000-words` (default 25) per 1,000 words.
+       ("lawgivers" for lawmakers, "belike" for probably, "right smart" for way). They come
+       from `spin_synonyms.txt` (WordNet 3.0 synonyms and word frequencies). The evidence:
+       - a rare word (under once in a million words of general English) with a synonym at
+         least 30 times commoner weighs how much commoner, in orders of magnitude (1.5 to 3);
+       - a multi-word expression edited English never uses (by WordNet's sense-tagged
+         sample of it) with a common one-word synonym weighs 1.5;
+       - a spinner phrase of the table weighs 3.
+
+       Each distinct form counts once, however often it recurs (a story about recounts
+       says "recounts" six times), and only in lowercase words outside quotations: names
+       and quotes are never evidence. The verdict needs at least `min-evidence` (default 5)
+       and at least 3 plus `evidence-per-1000-words` (default 22) for every 1,000 words:
+       a 400-word story needs 11.8, about five rare synonyms.
 
     The message gives the figures and the heaviest evidence, so a desk triaging a feed in
     JSON can sort by it and see why; SPN001 then reports every unlikely wording of the
@@ -52,7 +55,7 @@ class SpunArticle(Rule):
     ## Known false positives
     None measured: no story of the 956 in the evaluation corpus (clean Reuters copy) reaches
     either threshold (`make eval`, section "spin"). A very short text needs 3 table phrases,
-    or evidence 8, so a single odd word never makes a verdict. Copy that is rich in rare
+    or evidence 5 (two rare synonyms at least), so a single odd word never makes a verdict. Copy that is rich in rare
     synonyms on purpose (a pastiche, a word puzzle) can reach it: disable SPN100 there.
     """
 
@@ -86,5 +89,5 @@ class SpunArticle(Rule):
                 0, 0,
                 f"article reads as spinner output: {len(distinct)} wordings a commoner synonym would say "
                 f"({shown}{more}){table} in {words} words: evidence {evidence.score:.1f}, "
-                f"a verdict from {evidence.needed(*limits):.1f}",
+                f"where {evidence.needed(*limits):.1f} makes a verdict",
             )

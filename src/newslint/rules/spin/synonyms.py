@@ -190,7 +190,8 @@ class Evidence:
         return max(min_evidence, ALLOWANCE + per_1000 * self.words / 1000)
 
     def is_spun(self, min_evidence: float = MIN_EVIDENCE, per_1000: float = EVIDENCE_PER_1000) -> bool:
-        return self.score >= self.needed(min_evidence, per_1000)
+        """The statistical verdict; spinner phrases alone are judged by SPN100's own rule for them."""
+        return bool(self.unlikely) and self.score >= self.needed(min_evidence, per_1000)
 
 
 def spin_evidence(doc: Document, context: RunContext) -> Evidence:
