@@ -17,12 +17,14 @@ which that is so, with the commoner synonym a spinner most likely replaced:
 - multi-word WordNet expressions ("right smart", "bulk large", "head word") that SemCor,
   WordNet's sense-tagged sample of edited American English, never uses, and that have a
   single-word synonym of Zipf ``MIN_PHRASE_SYNONYM`` or more: a phrase spinner's rewrites.
-  Expressions of function words only ("more than", "so long") are left out, and so are
+  Expressions that start with a function word ("more than", "in front of", "a good deal":
+  common idioms, and a look-up for every "the" of an article) are left out, and so are
   compounds whose synonym is one of their own words ("executive director": "executive").
 
-Format: a ``#`` header, then ``form<TAB>likely original<TAB>Zipf of the form<TAB>Zipf of the
-original`` a line, sorted; a phrase's own Zipf is ``-`` (not known). SPN100 decides how much
-each is worth (``spn100_spun_article.py``).
+Format: a ``#`` header; a line ``@`` followed by every word a form starts with, space-
+separated (the loader's sieve: a word not in it needs no look-up); then ``form<TAB>likely
+original<TAB>Zipf of the form<TAB>Zipf of the original`` a line, sorted; a phrase's own Zipf
+is ``-`` (not known). ``synonyms.py`` decides how much each is worth.
 
 Licence: WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet licence
 (written beside the output as LICENSE-WordNet.txt, verbatim from the distribution); the
@@ -45,8 +47,8 @@ SRC = HERE.parent / "src" / "newslint" / "rules"
 DEFAULT_OUTPUT = SRC / "spin" / "spin_synonyms.txt"
 FREQUENCIES = SRC / "typos" / "frequencies.txt"
 FLOOR = 1.5  # the Zipf of a word below frequencies.txt's floor (2.0)
-MIN_GAP = 1.0
-MAX_ZIPF = 4.0
+MIN_GAP = 1.5
+MAX_ZIPF = 3.0
 MIN_PHRASE_SYNONYM = 3.0
 INFLECTIONS = {"n": ("s",), "v": ("s", "ed", "ing"), "a": (), "r": ()}
 
@@ -100,7 +102,7 @@ def phrases(wn: WordNet, freq: dict[str, float]) -> dict[str, tuple[str, float]]
         words = lemma.split(" ")
         if not 2 <= len(words) <= 3 or not all(w.isalpha() for w in words):
             continue
-        if wn.tagged.get(lemma, 0) or all(w in FUNCTION_WORDS for w in words):
+        if wn.tagged.get(lemma, 0) or words[0] in FUNCTION_WORDS:
             continue
         # a synonym that is one of the phrase's own words makes it a compound ("executive
         # director", "percentage point"), which edited copy uses, not a rewrite
@@ -143,10 +145,13 @@ def main(argv: list[str] | None = None) -> int:
 # Selection: {len(words)} words with a WordNet synonym >= {MIN_GAP} Zipf commoner (the word <= Zipf
 #   {MAX_ZIPF}; below the frequency floor it counts as {FLOOR}); {len(lines) - len(words)} multi-word expressions
 #   SemCor never tags, with a single-word synonym of Zipf >= {MIN_PHRASE_SYNONYM}.
-# Format: form<TAB>likely original<TAB>Zipf of the form ('-': a phrase)<TAB>Zipf of the original.
+# Format: a line '@ ' and the words forms start with (a sieve), then
+#   form<TAB>likely original<TAB>Zipf of the form ('-': a phrase)<TAB>Zipf of the original.
 # Built: {args.date}
 """
-    args.output.write_text(header + "\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    first_words = sorted({line.split("\t")[0].split(" ")[0] for line in lines})
+    sieve = "@ " + " ".join(first_words) + "\n"
+    args.output.write_text(header + sieve + "\n".join(sorted(lines)) + "\n", encoding="utf-8")
     licence = folder / "LICENSE"
     if licence.is_file():
         shutil.copyfile(licence, args.output.parent / "LICENSE-WordNet.txt")

@@ -10,9 +10,9 @@ dozen distinct ones in a short story is a spinner's. So the evidence is counted 
 form, weighed by how much commoner the synonym is, and only outside quotations (a quote is
 what someone said) and in lowercase words (names and sentence starts stay out).
 
-The file is kept as one sorted string and bisected per distinct word, the answers memoised
-for the run: building a dict of its 40,000 lines would cost a cold start more than the
-lookups of a whole article.
+The file is kept as one sorted string and bisected per distinct word that starts a form
+(the file's first line lists those words), the answers memoised for the run: building a
+dict of its 27,000 lines would cost a cold start more than the look-ups of many articles.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ...context import Memo, data_path
 from ...document import Document
-from .phrases import Match, document_matches
+from .phrases import Match, document_matches, prose_words
 
 if TYPE_CHECKING:
     from ...context import RunContext
@@ -76,15 +76,38 @@ class SynonymTable:
                 text = f.read()
         except OSError:  # a trimmed install: no statistical evidence, the table alone
             text = ""
-        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
         if text and not text.endswith("\n"):
             text += "\n"
         start = 0
         while text.startswith("#", start):
             start = text.find("\n", start) + 1
+        self.first_words: frozenset[str] = frozenset()
+        if text.startswith("@", start):  # the sieve: every word a form starts with
+            end = text.find("\n", start)
+            self.first_words = frozenset(text[start + 1 : end].split())
+            start = end + 1
         self.text = text if start else "\n" + text  # bisection looks one character back
         self.start = start or 1
         self.by_first_word = Memo(self._look_up, _MEMO_LIMIT)
+        self.starts = Memo(self._starts, _MEMO_LIMIT)
+
+    def _starts(self, word: str) -> tuple[Synonym | None, dict[str, Synonym], dict[tuple[str, str], Synonym]] | None:
+        """What the matcher needs of ``by_first_word``: the word's own entry, and the phrases
+        it starts keyed by their next word (two words) or next two (three words); None when
+        no entry counts (weight 0)."""
+        single, two, three = None, {}, {}
+        for entry in self.by_first_word[word]:
+            if entry.weight > 0:
+                rest = entry.form.split(" ")[1:]
+                if not rest:
+                    single = entry
+                elif len(rest) == 1:
+                    two[rest[0]] = entry
+                else:
+                    three[tuple(rest)] = entry
+        return (single, two, three) if single is not None or two or three else None
 
     def _look_up(self, word: str) -> tuple[Synonym, ...]:
         """Every entry that is ``word`` or starts with it and a space, the word itself first.
@@ -124,36 +147,40 @@ def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
     """Every use of a form of spin_synonyms.txt that counts (weight > 0), outside quotations,
     in lowercase words; the longest form at each word, never overlapping."""
     table = context.load(SynonymTable)
-    look_up = table.by_first_word.__getitem__
+    starts = table.starts
+    # Most words start no form: each distinct word of the article is judged once, and only
+    # the tokens of those that do are looked at (a token with a capital is not in the set).
+    hits = {w for w in prose_words(doc) & table.first_words if starts[w] is not None}
+    if not hits:
+        return []
     text = doc.text
     found: list[Unlikely] = []
     for sentence in doc.sentences:
         words = sentence.words
         n = len(words)
-        i = 0
-        while i < n:
-            word = words[i].text
-            entries = look_up(word) if word.islower() and word.isalpha() else ()
-            best = None
-            for entry in entries:
-                if entry.weight <= 0:
-                    continue
-                length = entry.form.count(" ") + 1
-                if i + length > n or (best is not None and length <= best[0]):
-                    continue
-                span = words[i : i + length]
-                # the words of a phrase must follow each other, a space apart
-                if all(text[a.end : b.start] == " " for a, b in zip(span, span[1:])) and \
-                        " ".join(t.text for t in span) == entry.form:
-                    best = (length, entry)
-            if best is not None:
-                length, entry = best
-                start, end = words[i].start, words[i + length - 1].end
-                if not doc.in_quote(start, end):
-                    found.append(Unlikely(start, end, entry))
-                i += length
-            else:
-                i += 1
+        after = 0  # the first word a match may start at (matches never overlap)
+        # a token is (kind, start, end, text): indexed, it is read faster than by name
+        for i in [i for i, word in enumerate(words) if word[3] in hits]:
+            if i < after:
+                continue
+            single, two, three = starts[words[i][3]]
+            length, entry = 1, single
+            # the longest form first; the words of a phrase must follow each other, a space apart
+            if three and i + 2 < n:
+                found3 = three.get((words[i + 1][3], words[i + 2][3]))
+                if found3 is not None and text[words[i][2] : words[i + 1][1]] == " " \
+                        and text[words[i + 1][2] : words[i + 2][1]] == " ":
+                    length, entry = 3, found3
+            if length == 1 and two and i + 1 < n:
+                found2 = two.get(words[i + 1][3])
+                if found2 is not None and text[words[i][2] : words[i + 1][1]] == " ":
+                    length, entry = 2, found2
+            if entry is None:
+                continue
+            start, end = words[i][1], words[i + length - 1][2]
+            if not doc.in_quote(start, end):
+                found.append(Unlikely(start, end, entry))
+            after = i + length
     return found
 
 
