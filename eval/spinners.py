@@ -3,7 +3,7 @@
 An article spinner swaps words for entries of a synonym dictionary, blind to sense and
 register, until a share of the text is replaced (DSpin, Zhang et al., NDSS 2014, describe
 the dictionary spinners; the tortured-phrases papers, Cabanac et al. 2021, show their output
-in print). They differ in their dictionary, in what they may touch and in how much. Four are
+in print). They differ in their dictionary, in what they may touch and in how much. Five are
 made here, each deterministic for an article, a rate and a seed:
 
 - ``wordnet``: any content word, replaced by a lemma of a random WordNet synset of it (the
@@ -13,6 +13,9 @@ made here, each deterministic for an article, a rate and a seed:
 - ``phrase``: phrase-level rewrites: multi-word expressions of WordNet ("take part",
   "in front of") replaced by a synonym, and single words by a multi-word synonym
   ("kill" -> "put to death"), as the spintax of "phrase" spinners does.
+- ``wordnet-loose``: any content word, replaced by a synonym or by a lemma of a synset
+  WordNet relates to its own (hypernym, similar, "also see"): a loose thesaurus that lists
+  neighbours beside synonyms ("toss" -> "throw", "national" -> "domestic").
 - ``moby``: any word, replaced by an entry of the Moby thesaurus (Grady Ward, 1996, public
   domain; a far looser dictionary than WordNet). HELD OUT: never looked at while tuning.
 
@@ -38,7 +41,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 from wordnet3 import FUNCTION_WORDS, WordNet, inflect, lemmas_of, package_dir  # noqa: E402
 
-METHODS = ("wordnet", "wordnet-nouns", "phrase", "moby")
+METHODS = ("wordnet", "wordnet-nouns", "phrase", "wordnet-loose", "moby")
 HELD_OUT_METHOD = "moby"
 RATES = (0.10, 0.20)
 
@@ -111,6 +114,7 @@ class Spinner:
                         out += [(1, inflect(s, inflection, pos)) for s in synset if " " in s]
             return out
         out = []
+        loose = self.method == "wordnet-loose"
         for lemma, inflection in lemmas_of(word, wn.senses.__contains__):
             if lemma in FUNCTION_WORDS:
                 continue
@@ -123,8 +127,11 @@ class Spinner:
                 poses = [p for p in poses if p == "v"]
             for pos in poses:
                 # sense-blind: every synset of the word offers its lemmas, the wrong senses too
-                for synset in wn.synsets.get((lemma, pos), ()):
-                    out += [(1, inflect(s, inflection, pos)) for s in synset if s != lemma and " " not in s]
+                neighbours = wn.synsets.get((lemma, pos), [])
+                if loose:
+                    neighbours = neighbours + wn.related.get((lemma, pos), [])
+                for synset in neighbours:
+                    out += [(1, inflect(s, inflection, pos)) for s in synset if s != lemma and (loose or " " not in s)]
         return out
 
     def spin(self, text: str, rate: float, key: str) -> Spun:

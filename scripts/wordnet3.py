@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # English function words: no spinner swaps them (a dictionary spinner that replaced "the"
@@ -53,6 +53,9 @@ class WordNet:
     senses: dict[str, dict[str, int]]  # lemma -> {pos: tagged sense count + number of senses}
     tagged: dict[str, int]  # lemma -> how often it was tagged in SemCor (all parts of speech)
     exceptions: dict[str, str]  # irregular form -> lemma ("went" -> "go")
+    # (lemma, pos) -> the synsets its synsets point to as hypernym (@), similar (&) or "also
+    # see" (^): the looser neighbours a loose thesaurus lists beside true synonyms
+    related: dict[tuple[str, str], list[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> WordNet:
@@ -61,6 +64,9 @@ class WordNet:
         senses: dict[str, dict[str, int]] = {}
         exceptions: dict[str, str] = {}
         tagged_counts: dict[str, int] = {}
+        lemmas_of_synset: dict[tuple[str, int], tuple[str, ...]] = {}  # (pos, offset) -> lemmas
+        pointers: dict[tuple[str, int], list[tuple[str, int]]] = {}  # (pos, offset) -> related (pos, offset)
+        offsets_of: dict[tuple[str, str], list[int]] = {}
         for pos, name in (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")):
             lemmas_at: dict[int, tuple[str, ...]] = {}
             with open(folder / f"data.{name}", encoding="utf-8") as f:
@@ -73,6 +79,11 @@ class WordNet:
                     if all(w != w.lower() for w in written):
                         continue  # a name's synset (Henry Clay, the Great Compromiser): no synonyms
                     lemmas_at[int(fields[0])] = tuple(w.lower() for w in written)
+                    at = 4 + 2 * count
+                    n_pointers = int(fields[at])
+                    pointers[(pos, int(fields[0]))] = [
+                        ("a" if fields[at + 4 * k + 3] == "s" else fields[at + 4 * k + 3], int(fields[at + 4 * k + 2]))
+                        for k in range(n_pointers) if fields[at + 4 * k + 1] in ("@", "&", "^")]
             with open(folder / f"index.{name}", encoding="utf-8") as f:
                 for line in f:
                     if line.startswith("  "):
@@ -86,13 +97,18 @@ class WordNet:
                     if not kept:
                         continue
                     synsets[(lemma, pos)] = kept
+                    offsets_of[(lemma, pos)] = [int(o) for o in offsets if int(o) in lemmas_at]
                     senses.setdefault(lemma, {})[pos] = tagged + n_synsets
                     tagged_counts[lemma] = tagged_counts.get(lemma, 0) + tagged
             with open(folder / f"{name}.exc", encoding="utf-8") as f:
                 for line in f:
                     form, lemma, *_ = line.split()
                     exceptions.setdefault(form, lemma.replace("_", " "))
-        return cls(synsets, senses, tagged_counts, exceptions)
+            lemmas_of_synset.update(((pos, o), lemmas) for o, lemmas in lemmas_at.items())
+        related = {key: [lemmas_of_synset[target] for o in offs for target in pointers.get((key[1], o), ())
+                         if target in lemmas_of_synset]
+                   for key, offs in offsets_of.items()}
+        return cls(synsets, senses, tagged_counts, exceptions, related)
 
     def pos_of(self, lemma: str) -> str | None:
         """The lemma's commonest part of speech by WordNet's sense counts."""
