@@ -9,12 +9,12 @@ word, so no spelling list catches it; what gives it away is that edited copy say
 same thing with a far commoner word. This script lists, from WordNet 3.0, the wordings for
 which that is so, with the commoner synonym a spinner most likely replaced:
 
-- words (in any inflection: "lawgivers", "phoned") with a single-word WordNet synonym, in the
-  same inflection, at least ``MIN_GAP`` Zipf more frequent (ten times as common and more),
+- words (in any inflection: "lawgivers", "belike") with a single-word WordNet synonym, in the
+  same inflection, at least ``MIN_GAP`` Zipf more frequent (about 30 times as common),
   the word itself no commoner than Zipf ``MAX_ZIPF``. Frequencies are those newslint ships
   (``src/newslint/rules/typos/frequencies.txt``, from wordfreq); a word below its floor
   counts as Zipf ``FLOOR``.
-- multi-word WordNet expressions ("right smart", "bulk large", "head word") that SemCor,
+- multi-word WordNet expressions ("right smart", "bulk large") that SemCor,
   WordNet's sense-tagged sample of edited American English, never uses, and that have a
   single-word synonym of Zipf ``MIN_PHRASE_SYNONYM`` or more: a phrase spinner's rewrites.
   Expressions that start with a function word ("more than", "in front of", "a good deal":

@@ -3,7 +3,7 @@ statistical evidence, for spinners whose fingerprints the phrase table does not 
 
 A spinner swaps words for thesaurus synonyms of any sense and register. Each swap on its
 own is a real word, but edited copy would have said the same thing with a far commoner one:
-"lawgivers" for lawmakers, "phoned" for called, "right smart" for way. The data file lists,
+"lawgivers" for lawmakers, "belike" for probably, "right smart" for way. The data file lists,
 from WordNet 3.0 and word frequencies, the forms for which that is so, with the commoner
 synonym (see ``scripts/build_spin_synonyms.py``). Any one of them is a writer's choice; a
 dozen distinct ones in a short story is a spinner's. So the evidence is counted per distinct
@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from ...context import RunContext
 
 SYNONYMS = "spin_synonyms.txt"  # beside this module
-# What a single word is worth as evidence: it must be rare (Zipf <= MAX_ZIPF, under once in
-# a million words of general English) and have a synonym MIN_GAP Zipf commoner (30 times);
-# it then weighs that gap, at most MAX_WEIGHT. A multi-word expression edited English never
+# What a single word is worth as evidence: it must be rare (Zipf <= MAX_ZIPF: once in a
+# million words of general English, or rarer) and have a synonym MIN_GAP Zipf (about 30
+# times) commoner; it then weighs that gap, at most MAX_WEIGHT. A multi-word expression edited English never
 # uses (SemCor), with a common one-word synonym, weighs PHRASE_WEIGHT. Tuned on the dev part
 # of the evaluation (eval/spin.py --tuning), never on its held-out spinner.
 MAX_ZIPF = 3.0
