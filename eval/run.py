@@ -3,10 +3,10 @@
     python eval/run.py [--only clean,injected,attribution,seeds,spin] [--missed] [--tuning]
 
 One table: false reports on clean copy (shared/corpus), recall on defects injected into it,
-ATR001 on hand-labelled sentences, the seeds, and spun copy from spinners the rules were
-not written for. Every figure is given for the dev part of
-the corpus (the copy rules may be tuned on) and for the held-out part, apart. Not part of
-``make test``: it takes a few minutes.
+ATR001 on hand-labelled sentences, the seeds, and spun copy from spinners the rules were not
+written for. Every figure is given for the dev part of the corpus (the copy rules may be
+tuned on) and for the held-out part, apart. Not part of ``make test``: it takes a few
+minutes.
 """
 
 from __future__ import annotations
