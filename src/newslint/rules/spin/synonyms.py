@@ -148,9 +148,9 @@ def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
     in lowercase words; the longest form at each word, never overlapping."""
     table = context.load(SynonymTable)
     starts = table.starts
-    # Most words start no form: each distinct word of the article is judged once, and only
-    # the tokens of those that do are looked at (a token with a capital is not in the set).
-    hits = {w for w in prose_words(doc) & table.first_words if starts[w] is not None}
+    # Most words start no form: only the tokens of the article's words that do are looked
+    # at (a token with a capital is not in the set, and is never looked up).
+    hits = prose_words(doc) & table.first_words
     if not hits:
         return []
     text = doc.text
@@ -163,7 +163,10 @@ def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
         for i in [i for i, word in enumerate(words) if word[3] in hits]:
             if i < after:
                 continue
-            single, two, three = starts[words[i][3]]
+            found_here = starts[words[i][3]]
+            if found_here is None:  # no form of this word weighs anything
+                continue
+            single, two, three = found_here
             length, entry = 1, single
             # the longest form first; the words of a phrase must follow each other, a space apart
             if three and i + 2 < n:
