@@ -14,3 +14,66 @@ def test_the_verdict_needs_both_a_count_and_a_density():
     assert newslint.lint_text(two, "a.txt", select=["SPN100"]) == []
     long_article = dense + " The council met." * 300
     assert newslint.lint_text(long_article, "a.txt", select=["SPN100"]) == []
+
+
+# Spun by hand the way a thesaurus spinner does it, with synonyms no table lists: each swap a
+# real word that edited copy would say with a far commoner one (lawgivers: lawmakers, belike:
+# probably, junto: faction, right smart: way).
+SPUN = ("The lawgivers phoned the governor on Tuesday, and the headland of the junto said the "
+        "plan was a right smart gimmick. The vote will belike devolve to a nous of the senate, "
+        "officials said.")
+
+
+def verdicts(text: str) -> list[str]:
+    return [d.message for d in newslint.lint_text(text, "a.txt", select=["SPN100"])]
+
+
+def test_a_spinner_no_table_lists_is_judged_by_its_unlikely_wordings():
+    [message] = verdicts(SPUN)
+    assert "wordings a commoner synonym would say" in message
+    assert '"belike" for "probably"' in message  # the heaviest evidence is quoted
+    assert "makes a verdict" in message  # the evidence and what a verdict needs, to sort by
+
+
+def test_the_same_words_in_a_quotation_or_a_name_are_no_evidence():
+    quoted = 'The senator said: "' + SPUN.replace('"', "") + '"'
+    assert verdicts(quoted) == []
+    named = " ".join(w.capitalize() for w in SPUN.split())  # a headline, or every word a name
+    assert verdicts(named) == []
+
+
+def test_a_rare_word_counts_once_however_often_it_recurs():
+    # a story about lawgivers says "lawgivers" again and again: one piece of evidence
+    text = "The lawgivers met. " * 5 + "The council met on Tuesday and agreed the budget."
+    assert verdicts(text) == []
+
+
+def test_evidence_needed_grows_with_the_article():
+    # the same seven swaps in a story ten times as long are what an honest writer might use
+    long_story = SPUN + " The council met on Tuesday and agreed the budget for the year." * 60
+    assert verdicts(long_story) == []
+
+
+def test_spn001_reports_unlikely_wordings_only_in_an_article_judged_spun(tmp_path):
+    reported = [d for d in newslint.lint_text(SPUN, "a.txt", select=["SPN001"])]
+    assert {"lawgivers", "right smart", "belike"} <= {d.text for d in reported}
+    lawgivers = next(d for d in reported if d.text == "lawgivers")
+    assert lawgivers.suggestions == ("lawmakers",) and not lawgivers.fix.safe
+    one = "The lawgivers phoned the governor on Tuesday, officials said."
+    assert newslint.lint_text(one, "a.txt", select=["SPN001"]) == []
+    config = tmp_path / "newslint.toml"
+    config.write_text("[rules.SPN001]\nunlikely-wordings = false\n")
+    assert newslint.lint_text(SPUN, "a.txt", select=["SPN001"], config=str(config)) == []
+
+
+def test_the_synonym_file_is_sorted_as_its_bisection_needs():
+    from newslint.rules.spin.synonyms import SynonymTable
+
+    table = SynonymTable()
+    lines = [line for line in table.text[table.start :].split("\n") if line]
+    assert all(len(line.split("\t")) == 4 for line in lines)
+    forms = [line.split("\t")[0] for line in lines]
+    assert forms == sorted(forms) and len(set(forms)) == len(forms)
+    assert "right smart" in [s.form for s in table.by_first_word["right"]]
+    assert [s.likely for s in table.by_first_word["lawgivers"]] == ["lawmakers"]
+    assert table.by_first_word["said"] == () and table.by_first_word["zzzz"] == ()

@@ -255,6 +255,15 @@ def _words_of(prose: str) -> set[str]:
     return set(WORDS_RE.findall(prose.lower().replace("’", "'")))
 
 
+def prose_words(doc: Document) -> set[str]:
+    """The distinct words of the document's prose, lowercased: what the sieves test first."""
+    return doc.derived(_prose_words)
+
+
+def _prose_words(doc: Document) -> set[str]:
+    return _words_of(doc.prose)
+
+
 def _holds(words: set[str], needed: tuple[frozenset[str], tuple[frozenset[str], ...]]) -> bool:
     needs_all, needs_any = needed
     return needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
@@ -367,7 +376,7 @@ def spinner_matches(doc: Document, context: RunContext) -> list[Match]:
     matches: list[Match] = []
     text, prose = doc.text, doc.prose
     # Two sieves: the article must hold all the words of some spun form, then the sentence.
-    possible = candidates(_words_of(prose), prefilter)
+    possible = candidates(prose_words(doc), prefilter)
     if possible == []:
         return matches
     # The sentence sieve costs a good part of what matching a sentence does: it pays where

@@ -1,11 +1,12 @@
-"""SPN001 (spinner-phrase): each spinner fingerprint of the phrase table, with the likely
-original as an unsafe fix."""
+"""SPN001 (spinner-phrase): each spinner fingerprint of the phrase table, and in an article
+judged spun each unlikely wording, with the likely original as an unsafe fix."""
 
 from __future__ import annotations
 
 from ...document import Document
 from ...rule import Edit, Finding, Fix, Rule
 from .phrases import TABLE, document_matches
+from .synonyms import SYNONYMS, document_evidence
 
 
 class SpinnerPhrase(Rule):
@@ -19,6 +20,13 @@ class SpinnerPhrase(Rule):
     (have killed). Patterns carry context: "executive" alone is a normal word, so only
     "executive" before "forces", "offensive" or "troops" is reported. The likely original
     is offered as an unsafe fix, applied only with `--fix --unsafe-fixes`.
+
+    In an article whose evidence makes SPN100's statistical verdict (see `newslint rule
+    SPN100`), it also reports each **unlikely wording**: a rare word or phrase with a far
+    commoner synonym, as a spinner's thesaurus leaves it ("lawgivers" for lawmakers, "right
+    smart" for way), so the whole spun story is marked, not only the phrases the table
+    knows. On its own such a word is a writer's choice, so it is never reported in an
+    article that is not judged spun. `unlikely-wordings = false` turns this off.
 
     Quoted speech is not checked for wordings (a quote is what someone said), only for
     written forms no speaker produces ("1000's", "Tv set"); set `check-quotes = true` to
@@ -52,8 +60,8 @@ class SpinnerPhrase(Rule):
     family = "spin"
     severity = "warning"
     unsafe_fixable = True
-    options = {"check-quotes": False}
-    data_files = (TABLE,)
+    options = {"check-quotes": False, "unlikely-wordings": True}
+    data_files = (TABLE, SYNONYMS)
 
     def check(self, document: Document):
         check_quotes = self.settings["check-quotes"]
@@ -66,3 +74,14 @@ class SpinnerPhrase(Rule):
                 suggestions=(m.original,),
                 fix=Fix((Edit(m.start, m.end, m.original),), f'replace with "{m.original}"', safe=False),
             )
+        if self.settings["unlikely-wordings"]:
+            evidence = document_evidence(document, self.context)
+            if evidence.is_spun():
+                for u in evidence.unlikely:
+                    likely = u.synonym.likely
+                    yield Finding(
+                        u.start, u.end,
+                        f'unlikely wording "{u.synonym.form}": likely "{likely}", far commoner',
+                        suggestions=(likely,),
+                        fix=Fix((Edit(u.start, u.end, likely),), f'replace with "{likely}"', safe=False),
+                    )
