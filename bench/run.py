@@ -16,11 +16,11 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import venv
 from dataclasses import dataclass
@@ -235,33 +235,57 @@ class Run:
     stderr: str
 
 
+# Every measured command is started by this small, fresh interpreter, which times it and writes
+# "wall cpu maxrss exit-code" to the file named by its first argument. It is there for the memory
+# figure: a child's ru_maxrss counts the memory of the process it was forked from, up to its
+# exec, so a tool started from this script (which holds the corpus) would show at least this
+# script's size; started from the wrapper, the floor is the wrapper's own ~9 MB.
+WRAPPER = (
+    "import os, sys, time\n"
+    "start = time.perf_counter()\n"
+    "pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "wall = time.perf_counter() - start\n"
+    "with open(sys.argv[1], 'w') as f:\n"
+    "    f.write(f'{wall} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}')\n"
+)
+
+
 def run_once(tool: str, argv: list[str]) -> Run:
     """Run ``argv`` once from the repository; ToolFailed on a crash, a timeout or a bad exit code.
 
-    os.wait4 gives the operating system's own accounting of the finished child: its CPU time and
-    ru_maxrss, both covering the descendants it reaped (newslint's worker processes)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        try:
-            proc = subprocess.Popen(argv, cwd=REPO, env=ENV, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        except OSError as exc:
-            raise ToolFailed(f"cannot run {rel(argv[0])}: {exc}") from None
-        killer = threading.Timer(TIMEOUT, proc.kill)
-        killer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        out.seek(0)
-        lines = out.read().count(b"\n")
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    if proc.returncode not in OK_CODES[tool] or "Traceback (most recent call last)" in stderr:
+    The figures are the operating system's own accounting of the finished process (os.wait4):
+    CPU time and ru_maxrss, both covering the descendants it reaped (newslint's workers)."""
+    fd, result_path = tempfile.mkstemp(prefix="run-", dir=WORK)
+    os.close(fd)
+    try:
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            try:
+                proc = subprocess.Popen([sys.executable, "-c", WRAPPER, result_path, *argv], cwd=REPO, env=ENV,
+                                        stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
+            except OSError as exc:
+                raise ToolFailed(f"cannot run {rel(argv[0])}: {exc}") from None
+            try:
+                proc.wait(TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)  # the wrapper and the tool: one session
+                proc.wait()
+                raise ToolFailed(f"killed after {TIMEOUT} s") from None
+            out.seek(0)
+            lines = out.read().count(b"\n")
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+        fields = Path(result_path).read_text().split()
+    finally:
+        os.unlink(result_path)
+    if proc.returncode or len(fields) != 4:
+        raise ToolFailed(f"could not be started: {stderr.strip()[-200:]}")
+    wall, cpu, maxrss, code = float(fields[0]), float(fields[1]), int(fields[2]), int(fields[3])
+    if code not in OK_CODES[tool] or "Traceback (most recent call last)" in stderr:
         tail = stderr.strip().splitlines()[-1:] or ["(no output on stderr)"]
-        why = "killed after the time limit" if proc.returncode == -9 else f"exit code {proc.returncode}"
-        raise ToolFailed(f"{why}: {tail[0][:200]}")
-    peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024) / MB  # bytes on macOS, KiB on Linux
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak, lines, stderr)
+        raise ToolFailed(f"exit code {code}: {tail[0][:200]}")
+    peak = maxrss * (1 if sys.platform == "darwin" else 1024) / MB  # bytes on macOS, KiB on Linux
+    return Run(wall, cpu, peak, lines, stderr)
 
 
 def note_stderr(notes: list[str], label: str, stderr: str) -> None:
@@ -435,7 +459,9 @@ def report(figures: dict) -> str:
     out.append(f"copy: {c['articles']} Reuters stories from {c['source']} ({c['mb']:.2f} MB), written to "
                f"{rel(ARTICLES)}/ and {rel(DOCUMENTS)}/")
     out.append("MB = 10^6 bytes; CPU = user + system of the process and its workers; vs X = how many times\n"
-               "faster than X (median over rounds of X's wall time / newslint's in the same round)")
+               "faster than X (median over rounds of X's wall time / newslint's in the same round); peak MB =\n"
+               "the largest single process of any round (workers not summed; the ~9 MB of the wrapper that\n"
+               "starts each tool is a floor)")
 
     a = figures["articles"]
     out.append(f"\nOne article a file: {a['target']}/, {a['bytes'] / MB:.2f} MB")
