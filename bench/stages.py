@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="+", metavar="PATH", help="files, or folders of .txt and .md files")
     parser.add_argument("--passes", type=int, default=1, help="timed passes, each with a fresh Linter (default 1)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, for bench/run.py")
-    parser.add_argument("--cprofile", metavar="FILE", help="also write a cProfile of the last pass to FILE")
+    parser.add_argument("--cprofile", metavar="FILE", help="also write to FILE a cProfile of one more plain pass (its warm-up article included)")
     args = parser.parse_args(argv)
     files = files_under(args.targets)
     if not files:
