@@ -124,9 +124,7 @@ def one_pass(files: list[str], timers: Timers | None) -> dict:
 
     linter = Linter(cache_dir=None)
     linter.lint_file(str(WARMUP_ARTICLE))  # loads the rule tables, off the clock
-    restore = None
-    if timers is not None:
-        missing, restore = install_timers(timers)
+    missing, restore = install_timers(timers) if timers is not None else ([], None)
     try:
         start = time.process_time()
         results = [linter.lint_file(path) for path in files]
@@ -140,8 +138,7 @@ def one_pass(files: list[str], timers: Timers | None) -> dict:
     problems = [r.error for r in results if r.error] + [f for r in results for f in r.faults]
     return {"lint": lint_seconds, "report": report_seconds, "problems": problems[:5],
             "diagnostics": sum(len(r.diagnostics) for r in results),
-            "stages": dict(timers.seconds) if timers else {},
-            "missing_timers": missing if timers else []}
+            "stages": dict(timers.seconds) if timers else {}, "missing_timers": missing}
 
 
 def measure(files: list[str], passes: int, cprofile: str | None = None) -> dict:
@@ -219,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("targets", nargs="+", metavar="PATH", help="files, or folders of .txt and .md files")
     parser.add_argument("--passes", type=int, default=1, help="timed passes, each with a fresh Linter (default 1)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, for bench/run.py")
-    parser.add_argument("--cprofile", metavar="FILE", help="also write to FILE a cProfile of one more plain pass (its warm-up article included)")
+    parser.add_argument("--cprofile", metavar="FILE",
+                        help="also write to FILE a cProfile of one more plain pass (its warm-up article included)")
     args = parser.parse_args(argv)
     files = files_under(args.targets)
     if not files:
