@@ -1,4 +1,4 @@
-"""The command line: ``newslint check``, ``rules``, ``rule``, ``plugins`` and ``server``.
+"""The command line: ``newslint check``, ``scan``, ``rules``, ``rule``, ``plugins`` and ``server``.
 
 Exit codes: 0 no findings, 1 findings, 2 a usage, input, configuration or plugin error.
 Errors are one line on stderr; no traceback reaches a user.
@@ -72,6 +72,7 @@ def build_parser(registry=None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     _add_check(sub, registry)
+    _add_scan(sub)
     _add_listings(sub)
     _add_stats(sub)
     _add_words(sub)
@@ -101,12 +102,7 @@ def _add_check(sub, registry) -> None:
                        "from its merge base with HEAD as a pull request is (uncommitted edits included; "
                        "files git does not track count as changed)")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    check.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
-                       help="rules to run, replacing the configured selection")
-    check.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                       help="rules to run in addition to the configured selection")
-    check.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
-                       help="rules not to run")
+    _add_selection(check)
     check.add_argument("--config", metavar="FILE",
                        help="configuration file to use instead of the closest newslint.toml or pyproject.toml")
     check.add_argument("--stdin-filename", metavar="NAME",
@@ -139,6 +135,72 @@ def _add_check(sub, registry) -> None:
     _add_cache_options(check)
     check.add_argument("--no-cache", action="store_true",
                        help="lint every file, neither reading nor writing the cache")
+
+
+EPILOG_SCAN = """\
+Each article is linted as 'newslint check' lints the file ID.txt (ID.md with --markdown) in
+the current folder: same configuration, same rules, same results. OUTPUT is a folder:
+OUTPUT/diagnostics/ (one row a diagnostic) and OUTPUT/articles/ (one row an article: words,
+problems by family, spun, scraped, readability, error, faults), one file a partition.
+
+exit codes: 0 no problems, 1 problems found, 2 an article or partition that could not be
+linted in full (it is in the output, with its error) or a usage, input or configuration error.
+
+examples:
+  newslint scan archive/*.parquet -o results/              on this machine's cores
+  newslint scan feed.jsonl --keep url,date -o results/ --scheduler local:8
+  newslint scan s3://bucket/articles/ -o s3://bucket/lint/ --scheduler tcp://scheduler:8786
+  newslint scan archive/ -o results/ --resume               finish an interrupted scan
+"""
+
+
+def _add_scan(sub) -> None:
+    scan = sub.add_parser(
+        "scan", help="lint article collections (Parquet, JSON Lines) on Dask (pip install 'newslint[dask]')",
+        description="Lint collections of articles, one a row of Parquet or JSON Lines files, on a Dask "
+        "cluster (or this machine's cores), and write the results as Parquet or JSON Lines.",
+        epilog=EPILOG_SCAN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    scan.add_argument("inputs", nargs="+", metavar="INPUT",
+                      help="Parquet or JSON Lines files, folders or globs; local paths or fsspec URLs (s3://, gs://, "
+                      "... with the filesystem's package installed)")
+    scan.add_argument("-o", "--output", required=True, metavar="OUTPUT",
+                      help="the folder to write the tables to (new or empty, unless --resume)")
+    scan.add_argument("--output-format", choices=("parquet", "jsonl"),
+                      help="parquet, or jsonl (JSON Lines); default: parquet")
+    scan.add_argument("--input-format", choices=("parquet", "jsonl"),
+                      help="read the inputs as this format whatever their suffixes say")
+    scan.add_argument("--id-column", default="id", metavar="NAME", help="the column of article ids (default: id)")
+    scan.add_argument("--text-column", default="text", metavar="NAME", help="the column of article texts (default: text)")
+    scan.add_argument("--keep", type=_selectors, action="extend", default=[], metavar="COLUMNS",
+                      help="columns to carry into both tables beside the id (url, date, ...), comma-separated")
+    scan.add_argument("--markdown", action="store_true", help="the texts are Markdown (default: plain text)")
+    scan.add_argument("--scheduler", metavar="ADDRESS",
+                      help="a dask.distributed scheduler to run on (tcp://host:8786), or local:N for N worker "
+                      "processes here; default: this machine's cores (see -j)")
+    scan.add_argument("-j", "--jobs", type=int, metavar="N",
+                      help="without --scheduler, the worker processes to start here (default: every core)")
+    scan.add_argument("--partition-size", type=_size, default=4 * 1024 * 1024, metavar="SIZE",
+                      help='input bytes a partition, the unit of work, of retries and of --resume (default: "4MB")')
+    scan.add_argument("--resume", action="store_true",
+                      help="finish the scan whose output is in OUTPUT: the partitions already written are skipped")
+    _add_selection(scan)
+    scan.add_argument("--config", metavar="FILE",
+                      help="configuration file to use instead of the one that applies in the current folder")
+    scan.add_argument("--max-file-size", type=_size, metavar="SIZE",
+                      help="report an article larger than SIZE as an error (default: as for check)")
+    scan.add_argument("--fail-level", choices=SEVERITY_RANK, metavar="{info,warning,error}",
+                      help="the least severity that makes the scan exit 1 (default: the configuration's, else warning)")
+    scan.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    scan.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_selection(parser) -> None:
+    parser.add_argument("--select", type=_selectors, action="extend", metavar="SELECTORS",
+                        help="rules to run, replacing the configured selection")
+    parser.add_argument("--extend-select", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                        help="rules to run in addition to the configured selection")
+    parser.add_argument("--ignore", type=_selectors, action="extend", default=[], metavar="SELECTORS",
+                        help="rules not to run")
 
 
 def _add_cache_options(parser) -> None:
@@ -207,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args, registry)
+        if args.command == "scan":
+            return _scan(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "rule":
@@ -316,6 +380,23 @@ def _check(args: argparse.Namespace, registry) -> int:
     if not args.exit_zero and _fails(results, linter, args.fail_level):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from .config import Overrides
+
+    try:
+        from .scan.command import run
+    except ImportError as exc:
+        raise NewslintError(f"newslint scan needs Dask and pyarrow: pip install 'newslint[dask]' ({exc})") from None
+    overrides = Overrides(select=tuple(args.select) if args.select is not None else None,
+                          extend_select=tuple(args.extend_select), ignore=tuple(args.ignore),
+                          max_file_size=args.max_file_size)
+    summary, fail_level = run(args, overrides)
+    if summary.failed_articles or summary.failed_partitions:
+        return EXIT_ERROR
+    failing = any(n and SEVERITY_RANK[level] >= SEVERITY_RANK[fail_level] for level, n in summary.severities.items())
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
 def _fails(results, linter, fail_level: str | None) -> bool:
@@ -506,16 +587,7 @@ def _rule(args: argparse.Namespace) -> int:
     if code is None:
         raise NewslintError(f"unknown rule '{args.rule}'; 'newslint rules' lists them")
     rule = registry.rules[code]
-    doc = rule.documentation()
-    title, _, body = doc.partition("\n")
-    print(f"# {rule.code} {rule.name}: {title}\n")
-    print(rule.facts())
-    if rule.options:
-        print("\nOptions ([tool.newslint.rules.%s]):" % rule.code)
-        for name, default in rule.options.items():
-            print(f"  {name} = {default!r}")
-    print(body.rstrip())
-    print()
+    print(rule.page())
     for label, where in _where(rule):
         print(f"{label}: {where}")
     return EXIT_CLEAN
@@ -532,22 +604,9 @@ def _where(rule) -> list[tuple[str, str]]:
     lines = [("Code", shown(source) if source else "defined in the configuration")]
     if rule.data_files:
         lines.append(("Data", ", ".join(shown(p) for p in rule.data_paths())))
-    fixtures = _fixtures_of(rule.code, source)
+    fixtures = rule.in_checkout("tests", "fixtures", rule.code)
     lines.append(("Fixtures", shown(fixtures) + os.sep if fixtures else f"none (tests/fixtures/{rule.code}/ in a source checkout)"))
     return lines
-
-
-def _fixtures_of(code: str, source: str | None) -> str | None:
-    """``tests/fixtures/CODE`` of the source tree the rule's file is in, if there is one."""
-    directory = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
-    while True:
-        candidate = os.path.join(directory, "tests", "fixtures", code)
-        if os.path.isdir(candidate):
-            return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
 
 
 def _words(args: argparse.Namespace) -> int:

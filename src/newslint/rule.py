@@ -164,6 +164,39 @@ class Rule:
         return f"Family: {cls.family}. Default severity: {cls.severity}. Plugin: {cls.plugin}. {enabled}. Fix: {fix}."
 
     @classmethod
+    def page(cls) -> str:
+        """The rule's documentation as one Markdown page: what ``newslint rule CODE`` prints,
+        the editor's hover shows and ``docs/rules/CODE.md`` holds. Option defaults are
+        written as TOML, as a newsroom would set them."""
+        import json
+
+        title, _, body = cls.documentation().partition("\n")
+        lines = [f"# {cls.code} {cls.name}: {title}", "", cls.facts()]
+        if cls.options:
+            lines += ["", f"Options (`[tool.newslint.rules.{cls.code}]`):", ""]
+            lines += [f"- `{name} = {json.dumps(default, ensure_ascii=False)}`" for name, default in cls.options.items()]
+        if body.strip():
+            lines += ["", body.strip()]
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def in_checkout(cls, *parts: str) -> str | None:
+        """``parts`` under the closest folder above the rule's file that has them (its fixtures,
+        its documentation page in a source checkout), or None; from here for a data rule."""
+        import os
+
+        source = cls.source_file()
+        directory = os.path.dirname(os.path.abspath(source)) if source else os.getcwd()
+        while True:
+            candidate = os.path.join(directory, *parts)
+            if os.path.exists(candidate):
+                return candidate
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return None
+            directory = parent
+
+    @classmethod
     def source_file(cls) -> str | None:
         """The file that defines the rule (None for a rule built from data)."""
         import inspect

@@ -15,7 +15,8 @@ URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]+")
 BARE_LINK_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/[^\s<>\"“”]*")
 # A site named by its domain, with no path ("told the gazeta.ru portal", "HealthCare.gov"):
 # the top-level domains news copy cites, in lowercase as it prints them.
-_TLDS = "com org net gov edu info io tv ru uk de fr es nl ch se cn jp eu ca au br mx ly".split()  # not "in", "it": words
+# (Not "in" or "it": they are words, and "ended.in the rain" is a glued sentence.)
+_TLDS = "com org net gov edu info io tv ru uk de fr es nl ch se cn jp eu ca au br mx ly".split()
 BARE_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLDS) + r")(?![\w-])")
 EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")

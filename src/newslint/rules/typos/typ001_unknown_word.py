@@ -41,10 +41,10 @@ COMMON_LEVEL = 35  # SCOWL size: 35 and below are the words every reader knows
 CURRENT_ZIPF = 2.5  # a word on its own: 3 uses in 10 million words or more
 SHAPED_ZIPF = 2.0  # a hyphenated word whose solid form is this common ("add-ons": "addons")
 TYPO_GAP = 1.5
-# Typists rarely get a word's first letter wrong (Pollock and Zamora, "Collection and
-# characterization of spelling errors in scientific and scholarly text", 1983: about 7% of
-# misspellings), so a current word whose commoner neighbour differs in its first letter
-# ("bromance": "romance", "pled": "led") is a slip only at a wider gap.
+# Most misspellings keep the word's first letter (Pollock and Zamora, "Collection and
+# characterization of spelling errors in scientific and scholarly text", 1983), so a
+# current word whose commoner neighbour differs in its first letter ("bromance": "romance",
+# "pled": "led") is a slip only at a wider gap.
 FIRST_LETTER_GAP = 2.5
 _DIGIT_RE = re.compile(r"\d")
 PHRASES_FILE = "phrases.txt"
