@@ -11,7 +11,7 @@ help:
 	@echo "make examples         lint the example articles in examples/"
 	@echo "make test             run the whole test suite"
 	@echo "make update-examples  regenerate examples/expected-output.log after a deliberate change"
-	@echo "make bench            benchmark against proselint and codespell (slow; by hand, not in CI)"
+	@echo "make bench            benchmark on shared/corpus against proselint, codespell and typos (minutes; by hand, not in CI)"
 	@echo "make eval             accuracy on copy the rules were not written for (shared/corpus; by hand, not in CI)"
 
 $(BIN)/newslint: pyproject.toml
@@ -34,6 +34,7 @@ test: $(BIN)/newslint
 update-examples: $(BIN)/newslint
 	@$(BIN)/newslint check --color never examples/ > examples/expected-output.log; [ $$? -le 1 ]
 
+# The benchmark writes ../shared/corpus (or $$NEWSLINT_CORPUS) under bench/.work/; see bench/README.md.
 bench: $(BIN)/newslint
 	$(BIN)/python bench/run.py
 

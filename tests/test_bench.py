@@ -1,0 +1,68 @@
+"""The benchmark (bench/) still runs and measures what it says: its help, the copy it writes,
+and the timers it wraps around newslint's parse stages and rules. Nothing here is timed."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _articles(n: int) -> list[str]:
+    """Made-up articles of different lengths (never the corpus)."""
+    return [f"Headline number {i}\n\n" + "The council met on Tuesday and said it would vote. " * (i % 7 + 1) + "\n"
+            for i in range(n)]
+
+
+def test_help_explains_the_quick_mode():
+    proc = subprocess.run([sys.executable, str(BENCH / "run.py"), "--help"], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "--quick" in proc.stdout and "NEWSLINT_CORPUS" in proc.stdout
+
+
+def test_one_file_per_article_and_documents_of_whole_articles(tmp_path):
+    run = _load("run")
+    texts = _articles(40)
+    paths = run.write_articles(texts, tmp_path / "articles")
+    assert [p.read_text(encoding="utf-8") for p in paths] == texts
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == [p.name for p in paths]
+
+    total = sum(len(t.encode()) for t in texts)
+    sizes = (total / 4 / 1e6, total / 2 / 1e6)
+    *cuts, joined = run.write_documents(texts, tmp_path / "documents", sizes)
+    assert joined.read_text(encoding="utf-8") == "\n".join(texts)
+    for cut, size_mb in zip(cuts, sizes):
+        text = cut.read_text(encoding="utf-8")
+        assert 0 < cut.stat().st_size <= size_mb * 1e6
+        count = text.count("Headline number")
+        assert text == "\n".join(texts[:count])  # whole articles, from the start
+
+
+def test_the_stage_timers_find_what_they_wrap(tmp_path):
+    """When parse() or the engine is reorganised, bench/stages.py must be told where the stages
+    went (PARSE_STAGES, the engine's per-rule step): otherwise its table silently lumps them."""
+    pytest.importorskip("newslint")
+    stages = _load("stages")
+    article = tmp_path / "story.txt"
+    article.write_text(_articles(3)[2], encoding="utf-8")
+    figures = stages.measure([str(article)], passes=1)
+    timed = figures["timed"][0]
+    assert timed["missing_timers"] == []
+    assert set(stages.PARSE_STAGES) - {"front matter"} <= set(timed["stages"])
+    assert any(label.startswith("rule TYP") for label in timed["stages"])
+    labels = [label.strip() for label, _ in stages.breakdown(figures)]
+    assert "parse, other" in labels and "TYP" in labels
