@@ -66,3 +66,22 @@ def test_a_pattern_that_also_matches_the_original_wording_reports_nothing():
     # "under <cap> army handle|management" shares its frame with the honest "under ... control".
     assert spin("The town is under Syrian army control.") == []
     assert spin("The town is underneath Syrian army handle.") == ["underneath Syrian army handle"]
+
+
+def test_the_sentence_sieve_of_a_large_document_tries_every_entry_its_words_could_match():
+    """A large document holds the words of most of the table, so the sieve narrowed to it
+    keeps most entries; a sentence must still pass exactly when it holds some entry's words."""
+    from newslint.rules.spin.phrases import _holds, candidates, could_match
+
+    _, prefilter = load_table()
+    entries = [needed for listed in prefilter[0].values() for needed in listed]
+    every_word = {w for needs_all, needs_any in entries for w in needs_all.union(*needs_any)}
+    narrowed = candidates(every_word, prefilter)
+    assert sum(map(len, narrowed.values())) == len(entries)  # the document lets every entry in
+    sentences = []
+    for needs_all, needs_any in entries:
+        holding = set(needs_all) | {min(any_of) for any_of in needs_any}
+        sentences += [holding, holding - {max(needs_all | {""}, key=len)}, {"the", "said"} | holding]
+    for words in sentences:
+        assert could_match(words, narrowed) == any(_holds(words, needed) for needed in entries)
+    assert not could_match({"the", "government", "said"}, narrowed)

@@ -37,29 +37,67 @@ def compile_cues(lines: list[str]) -> Cues:
             phrases.append(r"\b" + r"\s+".join(re.escape(w.lower()) for w in words) + r"\b")
             parts.append(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
     return Cues(
-        re.compile("|".join(parts) or r"(?!)", re.IGNORECASE),
-        re.compile("|".join(phrases)) if phrases else None,
-        re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
+        ("|".join(parts) or r"(?!)", re.IGNORECASE),
+        ("|".join(phrases), 0) if phrases else None,
+        ("|".join(patterns), re.IGNORECASE) if patterns else None,
     )
 
 
-class Cues(NamedTuple):
+class Cues:
     """Attribution cues. ``pattern`` finds them, in the order of the lines. Whether a span
     holds one is asked far more often, and answered faster (see ``holds``) by ``phrases``,
     the phrase lines lowercased, on the lowercased text, then ``patterns``, the /regex/
-    lines: a case-insensitive alternation of a hundred phrases was much slower."""
+    lines: a case-insensitive alternation of a hundred phrases was much slower.
 
-    pattern: re.Pattern
-    phrases: re.Pattern | None
-    patterns: re.Pattern | None
+    Each is compiled when first used (``compile`` does all three at once): most articles
+    have no figure for which a cue is looked up, and the three cost several milliseconds of
+    a one-file run's start."""
+
+    __slots__ = ("_sources", "_pattern", "_phrases", "_patterns")
+
+    def __init__(self, pattern: tuple[str, int], phrases: tuple[str, int] | None,
+                 patterns: tuple[str, int] | None) -> None:
+        self._sources = (pattern, phrases, patterns)
+        self._pattern = None  # None: not compiled yet; False: no lines of that kind
+        self._phrases = False if phrases is None else None
+        self._patterns = False if patterns is None else None
+
+    def compile(self) -> Cues:
+        """Compile all three now (a bad user pattern is then an error before any file)."""
+        pattern, phrases, patterns = self._sources
+        self._pattern = re.compile(*pattern)
+        self._phrases = False if phrases is None else re.compile(*phrases)
+        self._patterns = False if patterns is None else re.compile(*patterns)
+        return self
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(*self._sources[0])
+        return self._pattern
+
+    @property
+    def phrases(self) -> re.Pattern | None:
+        if self._phrases is None:
+            self._phrases = re.compile(*self._sources[1])
+        return self._phrases or None
+
+    @property
+    def patterns(self) -> re.Pattern | None:
+        if self._patterns is None:
+            self._patterns = re.compile(*self._sources[2])
+        return self._patterns or None
 
     def holds(self, prose: str, lowered: str | None, start: int, end: int) -> bool:
         """Whether ``prose[start:end]`` holds a cue; ``lowered`` is ``prose.lower()`` when
         that has the same length (so the same offsets), else None."""
         if lowered is None:
             return self.pattern.search(prose, start, end) is not None
-        return bool((self.phrases is not None and self.phrases.search(lowered, start, end))
-                    or (self.patterns is not None and self.patterns.search(prose, start, end)))
+        phrases = self.phrases
+        if phrases is not None and phrases.search(lowered, start, end):
+            return True
+        patterns = self.patterns
+        return patterns is not None and patterns.search(prose, start, end) is not None
 
 
 class Tables(NamedTuple):
@@ -98,5 +136,8 @@ def load_tables(cues: tuple[str, ...] = (), counted: tuple[str, ...] = (), measu
         for key in sections
     }
     # A casualty verb that counts ("300 have been killed") is always an event.
-    return Tables(compile_cues(cue_lines), words["counted"] | words["occurrences"], words["measured"],
+    compiled = compile_cues(cue_lines)
+    if cues:  # the rule's own cues: a pattern that breaks the whole is a configuration error now
+        compiled.compile()
+    return Tables(compiled, words["counted"] | words["occurrences"], words["measured"],
                   words["events"] | CASUALTY, words["occurrences"])

@@ -269,17 +269,26 @@ def _holds(words: set[str], needed: tuple[frozenset[str], tuple[frozenset[str], 
     return needs_all <= words and all(not any_of.isdisjoint(words) for any_of in needs_any)
 
 
-def candidates(words: set[str], prefilter: tuple[dict, bool]) -> list | None:
-    """The prefilter's entries whose needed words are all in ``words`` (see load_table);
-    None when some entry needs no word, so nothing can be ruled out."""
+def candidates(words: set[str], prefilter: tuple[dict, bool]) -> dict | None:
+    """The prefilter narrowed to the entries whose needed words are all in ``words`` (see
+    load_table), still indexed by anchor; None when some entry needs no word, so nothing can
+    be ruled out."""
     index, always = prefilter
     if always:
         return None
-    return [needed for anchor in index.keys() & words for needed in index[anchor] if _holds(words, needed)]
+    narrowed: dict[str, list] = {}
+    for anchor in index.keys() & words:
+        held = [needed for needed in index[anchor] if _holds(words, needed)]
+        if held:
+            narrowed[anchor] = held
+    return narrowed
 
 
-def could_match(words: set[str], entries: list) -> bool:
-    return any(_holds(words, needed) for needed in entries)
+def could_match(words: set[str], narrowed: dict) -> bool:
+    """Whether ``words`` hold all the needed words of an entry of ``narrowed``. Only the
+    entries anchored at one of ``words`` are tried (an entry that holds has its anchor among
+    them), so the cost follows the sentence, not how many entries a large document let in."""
+    return any(_holds(words, needed) for anchor in narrowed.keys() & words for needed in narrowed[anchor])
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,7 +386,7 @@ def spinner_matches(doc: Document, context: RunContext) -> list[Match]:
     text, prose = doc.text, doc.prose
     # Two sieves: the article must hold all the words of some spun form, then the sentence.
     possible = candidates(prose_words(doc), prefilter)
-    if possible == []:
+    if possible == {}:
         return matches
     # The sentence sieve costs a good part of what matching a sentence does: it pays where
     # most sentences fail it (honest copy), not in a spun article, where it is dropped once
