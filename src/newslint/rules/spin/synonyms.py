@@ -17,7 +17,9 @@ dict of its 27,000 lines would cost a cold start more than the look-ups of many 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...context import Memo, data_path
@@ -228,8 +230,17 @@ def spin_evidence(doc: Document, context: RunContext) -> Evidence:
     phrases = document_matches(doc, context)
     unlikely = document_unlikely(doc, context)
     if phrases and unlikely:
-        unlikely = [u for u in unlikely if not any(m.start < u.end and u.start < m.end for m in phrases)]
+        unlikely = _outside_phrases(unlikely, phrases)
     return Evidence(phrases, unlikely, doc.word_count)
+
+
+def _outside_phrases(unlikely: list[Unlikely], phrases: list[Match]) -> list[Unlikely]:
+    """The wordings that overlap no spinner phrase, in n log n: a wording overlaps one when
+    the phrases starting before its end reach past its start."""
+    spans = sorted((m.start, m.end) for m in phrases)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the phrases so far
+    return [u for u in unlikely if (k := bisect_left(starts, u.end)) == 0 or reach[k - 1] <= u.start]
 
 
 def document_evidence(doc: Document, context: RunContext) -> Evidence:
