@@ -472,9 +472,14 @@ def _plural_noun(tokens: list[Token], j: int) -> int | None:
         w = t.text.lower()
         if t.kind != WORD or w in STOP or w in _MEASURES or _capitalised(t.text):
             return None
-        if w.endswith(("s", "men")) and not w.endswith(("ss", "'s", "’s", "us", "is")):
+        if _looks_plural(w) and not w.endswith(("us", "is")):  # not "bonus", "crisis"
             return k
     return None
+
+
+def _looks_plural(w: str) -> bool:
+    """A lowercase word shaped like a plural noun: "posts", "fishermen" (not "class", "Iran's")."""
+    return w.endswith("s") and not w.endswith(("ss", "'s", "’s")) or w.endswith("men")
 
 
 def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tuple[int, str] | None:
@@ -532,7 +537,7 @@ def _head(tokens: list[Token], j: int, counted: frozenset[str], kind: str) -> tu
             return k, kind
         if w in STOP or w in CASUALTY:
             break
-        if not _capitalised(t.text) and (w.endswith("s") and not w.endswith(("ss", "'s", "’s")) or w.endswith("men")):
+        if not _capitalised(t.text) and _looks_plural(w):
             # Another plural noun is the head: "12 observation posts" is not a count of
             # anything listed, but "18 fishermen are missing" counts casualties.
             c = k + 1
