@@ -17,6 +17,7 @@ BARE_LINK_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9
 # the top-level domains news copy cites, in lowercase as it prints them.
 # (Not "in" or "it": they are words, and "ended.in the rain" is a glued sentence.)
 _TLDS = "com org net gov edu info io tv ru uk de fr es nl ch se cn jp eu ca au br mx ly".split()
+_DOTTED_TLDS = tuple("." + tld for tld in _TLDS)  # what a block must hold to be searched
 BARE_DOMAIN_RE = re.compile(r"(?<![\w.@/-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLDS) + r")(?![\w-])")
 EMAIL_RE = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")  # bounded: linear
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500}?)?/?>")
@@ -42,7 +43,7 @@ def mask_common(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
                 while e > s and text[e - 1] in _TRAILING_PUNCT:
                     e -= 1
                 out.append((s, e))
-    if any("." + tld in chunk for tld in _TLDS):
+    if any(tld in chunk for tld in _DOTTED_TLDS):
         out.extend(m.span() for m in BARE_DOMAIN_RE.finditer(text, start, end))
     if "@" in chunk:
         out.extend(m.span() for m in EMAIL_RE.finditer(text, start, end))
