@@ -94,7 +94,7 @@ def check_labels(labels: list[Label], by_id: dict[str, Article]) -> None:
     (or lies within one, when the splitter has joined it to a neighbour, or is whole sentences
     of one paragraph, when the splitter now cuts it)."""
     problems = []
-    sentences: dict[str, list[tuple[int, int, int]]] = {}
+    sentences: dict[str, tuple[list[tuple[int, int]], dict[int, int], dict[int, int]]] = {}
     seen = set()
     for lab in labels:
         where = f"{lab.article_id} {lab.start}-{lab.end}"
@@ -106,18 +106,20 @@ def check_labels(labels: list[Label], by_id: dict[str, Article]) -> None:
             problems.append(f"{where}: no such article in the corpus")
             continue
         if lab.article_id not in sentences:
-            sentences[lab.article_id] = [(s, e, p) for s, e, p, _ in body_sentences(article)]
+            body = body_sentences(article)
+            # the sentences, and the paragraph each sentence start and end belongs to
+            sentences[lab.article_id] = ([(s, e) for s, e, _, _ in body], {s: p for s, _, p, _ in body},
+                                         {e: p for _, e, p, _ in body})
         text = article.text[lab.start : lab.end]
         # Within one sentence as newslint splits it now: a change to the splitter or to what
         # is masked (a link) may join a labelled sentence to its neighbour, and the label
         # still holds for its own words, which the fingerprint checks. Or whole sentences of
         # one paragraph: a splitter that now cuts a labelled sentence (a list run into its
         # paragraph, split at each bullet) leaves the label on the sentences it made.
-        spans = sentences[lab.article_id]
-        within = any(s <= lab.start and lab.end <= e for s, e, _ in spans)
-        starts = {(s, p) for s, _, p in spans}
-        ends = {(e, p) for _, e, p in spans}
-        if not within and not any((lab.start, p) in starts and (lab.end, p) in ends for _, _, p in spans):
+        spans, paragraph_at_start, paragraph_at_end = sentences[lab.article_id]
+        within = any(s <= lab.start and lab.end <= e for s, e in spans)
+        paragraph = paragraph_at_start.get(lab.start)
+        if not within and (paragraph is None or paragraph_at_end.get(lab.end) != paragraph):
             problems.append(f"{where}: no longer within one sentence of the article as newslint splits it, "
                             "nor whole sentences of one paragraph")
         elif not has_number(text):
