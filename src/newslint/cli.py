@@ -389,9 +389,7 @@ def _scan(args: argparse.Namespace) -> int:
         from .scan.command import run
     except ImportError as exc:
         raise NewslintError(f"newslint scan needs Dask and pyarrow: pip install 'newslint[dask]' ({exc})") from None
-    overrides = Overrides(select=tuple(args.select) if args.select is not None else None,
-                          extend_select=tuple(args.extend_select), ignore=tuple(args.ignore),
-                          max_file_size=args.max_file_size)
+    overrides = Overrides(**_selection(args, args.extend_select))
     summary, fail_level = run(args, overrides)
     if summary.failed_articles or summary.failed_partitions:
         return EXIT_ERROR
@@ -452,9 +450,15 @@ def _overrides(args: argparse.Namespace, registry):
         if given:
             extend_select.append(rule.code)
             options.append((rule.code, tuple(given)))
-    return Overrides(select=tuple(args.select) if args.select is not None else None, extend_select=tuple(extend_select),
-                     ignore=tuple(args.ignore), options=tuple(options), max_file_size=args.max_file_size,
+    return Overrides(**_selection(args, extend_select), options=tuple(options),
                      respect_gitignore=args.respect_gitignore)
+
+
+def _selection(args: argparse.Namespace, extend_select) -> dict:
+    """The Overrides fields that ``_add_selection``'s flags and ``--max-file-size`` give,
+    shared by check and scan."""
+    return {"select": tuple(args.select) if args.select is not None else None,
+            "extend_select": tuple(extend_select), "ignore": tuple(args.ignore), "max_file_size": args.max_file_size}
 
 
 def _registry_here():
