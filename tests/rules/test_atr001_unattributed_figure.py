@@ -100,6 +100,8 @@ def test_not_figures_are_not_reported(sentence):
         "The monitor has documented 300 deaths since Sunday.",
         "Unemployment fell to 3.8%, official figures show.",
         "Nine civilians were killed on Wednesday, according to a local reporter.",
+        "The attack killed 45 people, the ministry tweeted.",
+        "The company disclosed that it lost $40 million in the quarter.",
         # spun attribution, which the spin rule reports: not reported twice
         "In step with the U.N., 948,000 folks were displaced.",
         "Three more soldiers died, in accordance to the minister.",
