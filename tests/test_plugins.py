@@ -127,6 +127,23 @@ def test_a_plugin_that_fails_to_import_is_named(site, article, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        (PLUGIN_MODULE.format(prefix="HSE", name="said-not-stated", body="return []")
+         .replace("@newslint.hookimpl\n", ""), "newslint_rules() is not marked as a hook"),
+        ("import newslint\n", "has no newslint_rules() hook"),
+    ],
+)
+def test_a_plugin_without_a_hook_is_an_error_not_silence(site, article, tmp_path, source, message):
+    make_plugin(site, "unhooked", "unhooked", module_source=source)
+    for command in (["check", str(article)], ["rules"]):
+        result = run(site, *command, cwd=tmp_path)
+        assert result.returncode == 2
+        assert "plugin 'unhooked' (unhooked_plugin)" in result.stderr and message in result.stderr
+        assert "@newslint.hookimpl" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_rule_with_bad_metadata_is_refused(site, article, tmp_path):
     make_plugin(site, "sloppy", "sloppy", prefix="HSE", name="Not Kebab")
     result = run(site, "rules", cwd=tmp_path)

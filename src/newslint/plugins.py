@@ -139,4 +139,15 @@ def _load_entry_points(pm, registry: Registry) -> None:
         except Exception as exc:
             raise PluginError(f"plugin '{name}' ({value}) cannot be loaded: {exc}") from None
         pm.register(plugin, name=name)
+        if not pm.get_hookcallers(plugin):
+            raise PluginError(_no_hooks(name, value, plugin))
         registry.plugins[name] = version or "?"
+
+
+def _no_hooks(name: str, value: str, plugin) -> str:
+    """Why a plugin implements no hook: pluggy ignores a function that is not marked, so
+    without this the plugin would load with no rules and say nothing."""
+    if callable(getattr(plugin, "newslint_rules", None)):
+        return (f"plugin '{name}' ({value}): newslint_rules() is not marked as a hook; "
+                "decorate it with @newslint.hookimpl")
+    return f"plugin '{name}' ({value}) has no newslint_rules() hook (decorated with @newslint.hookimpl)"
