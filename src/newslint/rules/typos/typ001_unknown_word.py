@@ -107,6 +107,8 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
     the frequencies' floor (``zipf`` None), that word is any but a rare one of the size-80
     words that no frequency list holds either ("planemaker" is no slip of "platemaker")."""
     for near in lexicon.neighbours(word):
+        if zipf is not None and _agent_noun(word, near):
+            continue
         z = lexicon.zipf(near)
         if "'" in near and z is not None and zipf is not None and z >= zipf:
             return True  # "dont": a dropped apostrophe is the commonest slip of all
@@ -116,6 +118,13 @@ def near_commoner_word(word: str, zipf: float | None, lexicon) -> bool:
         elif z is not None and z >= zipf + _gap(word.lower(), near):
             return True
     return False
+
+
+def _agent_noun(word: str, near: str) -> bool:
+    """Whether ``word`` is ``near``, a word ending in "e", with the "r" of an agent noun
+    ("influencer", "influencers"): English builds it, so a current word of that shape is no
+    slip of its commoner base."""
+    return near[-1:] == "e" and word == near + "r" or near[-2:] == "es" and word == near[:-1] + "rs"
 
 
 def _gap(word: str, near: str) -> float:
