@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ...document import Document
+from ...document import FIELD, Document
 from ...rule import Finding, Rule
 
 MIN_DUPLICATE_CHARS = 30
@@ -17,7 +17,9 @@ class DuplicateBlock(Rule):
     Reports a paragraph, caption or line that repeats an earlier block of the same
     article word for word (ignoring case, spacing and punctuation), or that is the
     earlier block with something appended, such as a photo credit ("...2020.Credit: AFP").
-    Blocks shorter than 30 characters are not compared.
+    Blocks shorter than 30 characters are not compared. Front-matter fields are
+    metadata, not copy: a heading that repeats the `title`, or a first paragraph that
+    repeats the `excerpt`, is how many sites store an article, and is not reported.
 
     ## Why is this bad?
     Scrapers pick up a photo caption twice (once from the image, once from its
@@ -47,6 +49,8 @@ class DuplicateBlock(Rule):
         # repeat shares: a block is normalised in full only when an earlier one starts the same.
         seen: dict[str, list[list]] = {}  # head -> [[key or None, lowered text, start], ...]
         for block in document.prose_blocks:
+            if block.kind == FIELD:
+                continue
             lowered = block.prose.lower()
             head = _collapse(lowered[:_HEAD_CHARS])
             if len(head) < MIN_DUPLICATE_CHARS:
