@@ -26,8 +26,9 @@ class PageFurniture(Rule):
     ## What it does
     Reports short lines (15 words or fewer) that are the labels of web-page widgets
     rather than copy: share, e-mail and print buttons, comment forms and counters,
-    log-in, subscription and paywall prompts, "Click here", "Read more", cookie
-    banners. The phrases live in a data file beside the rule (`furniture.txt`). After the last
+    log-in, subscription and paywall prompts, "Click here", "Read more", "Story
+    continues below advertisement", media players' labels ("Image caption, ...",
+    "Listen to this article"), time stamps ("Published 2 hours ago"), cookie banners. The phrases live in a data file beside the rule (`furniture.txt`). After the last
     full paragraph of the story, short unpunctuated lines in title case (navigation
     labels, related-article teasers) are reported too.
 
