@@ -45,3 +45,13 @@ def test_wire_credits_and_correction_notes_are_not_cut_paragraphs():
 
 def test_object_her_ends_a_sentence():
     assert sen001(TITLE + "He said he did not know anything about her." + BODY) == []
+
+
+def test_a_short_last_line_that_ends_on_a_word_no_line_ends_on_is_cut():
+    text = TITLE + "The talks resumed on Monday." + BODY
+    for cut in ("A vice chair post is", "She met with investigators for", "Neither side would say whether"):
+        [line] = sen001(text + "\n" + cut + "\n")
+        assert line.startswith("7:") and "no full stop" in line
+    # captions, labels and subheads end otherwise, or on a verb's particle
+    for label in ("Fighters in Idlib province", "Already signed up? LOG IN", "Who is he", "What happens next"):
+        assert sen001(text + "\n" + label + "\n") == [], label

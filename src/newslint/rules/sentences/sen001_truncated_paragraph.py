@@ -17,6 +17,18 @@ _NOT_FINAL = frozenset(
 # The head of a story (standfirst, byline, dateline) is one sentence of at most this many
 # words with no full stop; a longer block, or one of several sentences, is a cut paragraph.
 _MAX_HEAD_WORDS = 30
+# Words no line without a full stop ends on: no headline, caption or label ends on a
+# preposition, an auxiliary or a conjunction, though a sentence may ("what it is for.", "he
+# said he would."). A short line of this many words or more that ends on one is a cut
+# paragraph ("A vice chair post is", "she met with investigators for"). Not pronouns (a
+# subhead may ask "Who is he") nor the particles of phrasal verbs ("Sign in", "Read on").
+_NO_LINE_ENDS = _NOT_FINAL | frozenset(
+    """for at by as after before between under against without within during toward
+    towards among is are was were be been being has have had will would
+    could should can may might must shall do does did that which who whom when where while
+    not also""".split()
+)
+_MIN_CUT_WORDS = 3
 
 
 def _ends_in_a_note(text: str) -> bool:
@@ -66,9 +78,10 @@ class TruncatedParagraph(Rule):
     next one (which then starts in lowercase), an editor's note in brackets ("(This story
     corrects ...)"), a wire credit line ("(Reporting by ...; Editing by ...)"), a
     correction note ("The story was refiled to correct ...") and a line that ends in a
-    link. A short line is still checked when it
-    has eight words or more and ends on "the", or, after the head, quotes someone or holds
-    a full sentence before a last one of four words or more: that is a cut paragraph.
+    link. A short line is still checked when it has three words or more and ends on a word
+    no headline or caption ends on (a preposition, an auxiliary, a conjunction: "A vice
+    chair post is"), or has eight or more and, after the head, quotes someone or holds a
+    full sentence before a last one of four words or more: that is a cut paragraph.
 
     ## Why is this bad?
     A paragraph that stops mid-sentence loses the end of what someone said, and readers
@@ -149,11 +162,14 @@ class TruncatedParagraph(Rule):
 
     @staticmethod
     def _cut_short_line(block, in_body: bool) -> bool:
-        """A one-line block of eight words or more that ends on "the" or, in the body,
-        quotes someone or holds a full sentence before its last: a paragraph cut short,
-        not a caption (its credit is told apart below) or, at the head, a headline."""
+        """A one-line block of three words or more that ends on a word no line ends on, or
+        of eight or more that, in the body, quotes someone or holds a full sentence before
+        its last: a paragraph cut short, not a caption (its credit is told apart below) or,
+        at the head, a headline."""
         words = [w.text for s in block.sentences for w in s.words]
+        if len(words) >= _MIN_CUT_WORDS and words[-1].lower() in _NO_LINE_ENDS:
+            return True
         if len(words) < 8:
             return False
         cut_after_a_sentence = len(block.sentences) > 1 and len(block.sentences[-1].words) >= 4  # not "Accept all"
-        return words[-1].lower() in _NOT_FINAL or in_body and (bool(block.quotes) or cut_after_a_sentence)
+        return in_body and (bool(block.quotes) or cut_after_a_sentence)
