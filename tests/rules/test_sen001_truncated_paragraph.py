@@ -49,7 +49,8 @@ def test_object_her_ends_a_sentence():
 
 def test_a_short_last_line_that_ends_on_a_word_no_line_ends_on_is_cut():
     text = TITLE + "The talks resumed on Monday." + BODY
-    for cut in ("A vice chair post is", "She met with investigators for", "Neither side would say whether"):
+    for cut in ("A vice chair post is", "She met with investigators for", "Neither side would say whether",
+                "“The senator should resign,”"):
         [line] = sen001(text + "\n" + cut + "\n")
         assert line.startswith("7:") and "no full stop" in line
     # captions, labels and subheads end otherwise, or on a verb's particle

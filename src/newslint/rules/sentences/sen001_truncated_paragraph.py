@@ -80,7 +80,7 @@ class TruncatedParagraph(Rule):
     correction note ("The story was refiled to correct ...") and a line that ends in a
     link. A short line is still checked when it has three words or more and ends on a word
     no headline or caption ends on (a preposition, an auxiliary, a conjunction: "A vice
-    chair post is"), or has eight or more and, after the head, quotes someone or holds a
+    chair post is") or on a comma, or has eight or more and, after the head, quotes someone or holds a
     full sentence before a last one of four words or more: that is a cut paragraph.
 
     ## Why is this bad?
@@ -162,13 +162,14 @@ class TruncatedParagraph(Rule):
 
     @staticmethod
     def _cut_short_line(block, in_body: bool) -> bool:
-        """A one-line block of three words or more that ends on a word no line ends on, or
-        of eight or more that, in the body, quotes someone or holds a full sentence before
-        its last: a paragraph cut short, not a caption (its credit is told apart below) or,
-        at the head, a headline."""
+        """A one-line block of three words or more that ends on a word no line ends on or
+        on a comma, or of eight or more that, in the body, quotes someone or holds a full
+        sentence before its last: a paragraph cut short, not a caption (its credit is told
+        apart below) or, at the head, a headline."""
         words = [w.text for s in block.sentences for w in s.words]
-        if len(words) >= _MIN_CUT_WORDS and words[-1].lower() in _NO_LINE_ENDS:
-            return True
+        if len(words) >= _MIN_CUT_WORDS and (words[-1].lower() in _NO_LINE_ENDS
+                                              or block.prose.rstrip(_CLOSERS).endswith((",", ";"))):
+            return True  # "“Congressman Conyers should resign,”": its tag was cut
         if len(words) < 8:
             return False
         cut_after_a_sentence = len(block.sentences) > 1 and len(block.sentences[-1].words) >= 4  # not "Accept all"
