@@ -61,7 +61,7 @@ DRAWS = ((SEED, SIZE, PER_ARTICLE), (2018, 450, PER_ARTICLE), (2019, 450, PER_AR
          (2021, 500, None))
 # The rows each draw holds in data/atr001-labels.tsv, in the file's order (a capped draw stops
 # on the article that takes it to its size, so it may hold a row more).
-LABELLED_ROWS = {SEED: 401, 2018: 451, 2019: 450, 2020: 450}
+LABELLED_ROWS = {SEED: 401, 2018: 451, 2019: 450, 2020: 450, 2021: 500}
 # From this draw on, a draw also leaves out every candidate that overlaps a row the earlier
 # draws were labelled at: the splitter has changed since they were labelled, so what they
 # recompute to has drifted from their rows (the first four recompute to 394 other rows), and
