@@ -64,8 +64,8 @@ DRAWS = ((SEED, SIZE, PER_ARTICLE), (2018, 450, PER_ARTICLE), (2019, 450, PER_AR
 LABELLED_ROWS = {SEED: 401, 2018: 451, 2019: 450, 2020: 450, 2021: 500}
 # From this draw on, a draw also leaves out every candidate that overlaps a row the earlier
 # draws were labelled at: the splitter has changed since they were labelled, so what they
-# recompute to has drifted from their rows (the first four recompute to 394 other rows), and
-# recomputation alone would draw labelled sentences again.
+# recompute to has drifted from their rows (394 of their 1752 rows when the fifth was drawn),
+# and recomputation alone would draw labelled sentences again (68 of the fifth's 500).
 ANCHORED_FROM = 2021
 
 _UNITS = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
