@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...document import Document
 from ...rule import Edit, Finding, Fix, Rule
 from .phrases import TABLE, document_matches
-from .synonyms import SYNONYMS, document_evidence
+from .synonyms import PAIRS, SYNONYMS, document_evidence
 
 
 class SpinnerPhrase(Rule):
@@ -61,7 +61,7 @@ class SpinnerPhrase(Rule):
     severity = "warning"
     unsafe_fixable = True
     options = {"check-quotes": False, "unlikely-wordings": True}
-    data_files = (TABLE, SYNONYMS)
+    data_files = (TABLE, SYNONYMS, PAIRS)
 
     def check(self, document: Document):
         check_quotes = self.settings["check-quotes"]
