@@ -29,7 +29,7 @@ class SpunArticle(Rule):
          sample of it) with a common one-word synonym weighs 1.5;
        - a spinner phrase of the table weighs 3;
        - a word pair around a rare synonym that edited English does not use, but does use
-         with the likely original put back ("lawgivers said": "lawmakers said" is common),
+         with the likely original put back ("belike will": "probably will" is common),
          adds 0.5. A spinner swaps blind to a word's neighbours and so breaks the pair; a
          writer's rare word keeps its usual company. The common pairs are those of
          `spin_bigrams.txt` (Google Books Ngram counts, as SymSpell lists them).

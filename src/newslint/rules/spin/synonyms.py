@@ -11,8 +11,8 @@ form, weighed by how much commoner the synonym is, and only outside quotations (
 what someone said) and in lowercase words (names and sentence starts stay out).
 
 A spinner swaps blind to a word's neighbours, so a swap also breaks a collocation: the pair it
-leaves ("lawgivers said") is one edited English does not use, and the pair with the likely
-original put back ("lawmakers said") is a common one. Such a pair (checked against
+leaves ("belike will") is one edited English does not use, and the pair with the likely
+original put back ("probably will") is a common one. Such a pair (checked against
 spin_bigrams.txt, from Google Books Ngram counts) adds CONFIRMED_WEIGHT to the evidence: it is
 what a thesaurus swap leaves and a writer's rare word, which sits in its usual company, does not.
 
@@ -50,7 +50,7 @@ PHRASE_WEIGHT = 1.5
 # A spinner phrase of the table (SPN001) is near-certain evidence: each distinct one weighs this.
 TABLE_WEIGHT = 3.0
 # A distinct word pair that spin_bigrams.txt does not list but lists with the unlikely word's
-# likely original put back ("lawgivers said": "lawmakers said") adds this to the evidence.
+# likely original put back ("belike will": "probably will") adds this to the evidence.
 CONFIRMED_WEIGHT = 0.5
 # The statistical verdict: evidence of at least MIN_EVIDENCE, and of ALLOWANCE (what any clean
 # article may hold) plus EVIDENCE_PER_1000 for every 1,000 words. The defaults of SPN100's
@@ -195,7 +195,7 @@ class Unlikely:
 @dataclass(frozen=True, slots=True)
 class Confirmed:
     """A word pair edited English does not use, around an unlikely word, that it does use with
-    the word's likely original put back: "lawgivers said" for "lawmakers said"."""
+    the word's likely original put back: "belike will" for "probably will"."""
 
     start: int
     end: int
