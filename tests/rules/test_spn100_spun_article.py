@@ -95,6 +95,10 @@ def test_rare_synonyms_that_break_common_word_pairs_weigh_more_than_the_words_al
     assert 'word pairs edited English says with the original ("belike will" for "probably will")' in message
     assert verdicts(NO_PAIRS + FILLER) == []  # the same seven words, in no pair: short of a verdict
     assert verdicts(FILLER) == []
+    belike = next(d for d in newslint.lint_text(BROKEN_PAIRS + FILLER, "a.txt", select=["SPN001"])
+                  if d.text == "belike")
+    assert belike.message.endswith('("probably will" is a common pair, "belike will" is not)')
+    assert belike.suggestions == ("probably",)
 
 
 def test_the_pairs_a_swap_breaks_are_counted_once_and_only_around_lowercase_words():

@@ -199,6 +199,7 @@ class Confirmed:
 
     start: int
     end: int
+    form: str  # the unlikely word
     written: str
     likely: str
 
@@ -277,10 +278,10 @@ def confirmed_pairs(unlikely: list[Unlikely], context: RunContext) -> list[Confi
         form, likely = u.synonym.form, u.synonym.likely
         if u.before is not None and (written := f"{u.before} {form}") not in found \
                 and table.attested(u.before, likely) and not table.attested(u.before, form):
-            found[written] = Confirmed(u.start - len(u.before) - 1, u.end, written, f"{u.before} {likely}")
+            found[written] = Confirmed(u.start - len(u.before) - 1, u.end, form, written, f"{u.before} {likely}")
         if u.after is not None and (written := f"{form} {u.after}") not in found \
                 and table.attested(likely, u.after) and not table.attested(form, u.after):
-            found[written] = Confirmed(u.start, u.end + 1 + len(u.after), written, f"{likely} {u.after}")
+            found[written] = Confirmed(u.start, u.end + 1 + len(u.after), form, written, f"{likely} {u.after}")
     return list(found.values())
 
 
