@@ -92,7 +92,7 @@ FILLER = " The council met on Tuesday and agreed the budget for the year." * 64
 
 def test_rare_synonyms_that_break_common_word_pairs_weigh_more_than_the_words_alone():
     [message] = verdicts(BROKEN_PAIRS + FILLER)
-    assert 'word pairs edited English says with the original ("belike will" for "probably will")' in message
+    assert 'common word pairs broken ("belike will" for "probably will")' in message
     assert verdicts(NO_PAIRS + FILLER) == []  # the same seven words, in no pair: short of a verdict
     assert verdicts(FILLER) == []
     belike = next(d for d in newslint.lint_text(BROKEN_PAIRS + FILLER, "a.txt", select=["SPN001"])

@@ -91,7 +91,7 @@ class SpunArticle(Rule):
             more = f" and {len(distinct) - EXAMPLES} more" if len(distinct) > EXAMPLES else ""
             table = f" and {phrases} spinner phrase{'s' if phrases != 1 else ''}" if phrases else ""
             pairs = evidence.confirmed
-            broken = (f", {len(pairs)} word pairs edited English says with the original "
+            broken = (f", {len(pairs)} common word pair{'s' if len(pairs) != 1 else ''} broken "
                       f'("{pairs[0].written}" for "{pairs[0].likely}")') if pairs else ""
             yield Finding(
                 0, 0,

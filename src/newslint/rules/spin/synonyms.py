@@ -253,14 +253,14 @@ def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
 
 
 def _neighbour(doc: Document, words: list, i: int, j: int) -> str | None:
-    """Word j of the sentence when it is a lowercase word a single space from word i, outside
-    quotations: the company word i keeps. Names, numbers and quotes confirm nothing."""
+    """Word j of the sentence when it is a lowercase word a single space from word i (which
+    is outside quotations, so no quotation mark lies between them): the company word i
+    keeps. Names and numbers confirm nothing."""
     if not 0 <= j < len(words):
         return None
     text = words[j][3]
     first, second = (words[j], words[i]) if j < i else (words[i], words[j])
-    if not (text.isalpha() and text.islower()) or doc.text[first[2] : second[1]] != " " \
-            or doc.in_quote(first[1], second[2]):
+    if not (text.isalpha() and text.islower()) or doc.text[first[2] : second[1]] != " ":
         return None
     return text
 
