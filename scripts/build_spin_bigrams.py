@@ -6,8 +6,8 @@ SPN100 checks a suspected swap against.
 
 A spinner swaps a word for a thesaurus synonym blind to its neighbours, so the pair it leaves
 ("belike will") is one edited text does not use, while the pair with the commoner synonym
-put back ("probably will") is a common one (the collocations DSpin, NDSS 2014, finds spun
-text breaks). The evidence needs only the pairs in which a word is a form of
+put back ("probably will") is a common one (a dictionary spinner replaces word by word,
+blind to context: DSpin, NDSS 2014). The evidence needs only the pairs in which a word is a form of
 spin_synonyms.txt or the likely original it gives: the pair as written and the pair with the
 original put back. Those are kept from SymSpell's English pair list, without their counts
 (every pair of the list is common: the rarest occurs 6.4 million times in its source).
