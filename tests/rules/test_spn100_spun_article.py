@@ -77,3 +77,53 @@ def test_the_synonym_file_is_sorted_as_its_bisection_needs():
     assert "right smart" in [s.form for s in table.by_first_word["right"]]
     assert [s.likely for s in table.by_first_word["lawgivers"]] == ["lawmakers"]
     assert table.by_first_word["said"] == () and table.by_first_word["zzzz"] == ()
+
+
+# Rare synonyms a spinner leaves beside the words their originals keep company with: "belike
+# will" (probably will), "headland of" (head of), "gumption to" (sense to). The same words with
+# no such neighbour (after a comma, before a full stop) are only rare words.
+BROKEN_PAIRS = ("Officials belike will meet the headland of the council, and a nous of the town may "
+                "devolve to the court. They had the gumption to ask, and a dustup in the hall followed "
+                "the crapulence of the night.")
+NO_PAIRS = ("Officials will meet, belike. Headland, council, nous: the town, devolve. They had "
+            "gumption. Ask in the hall: dustup, crapulence, night.")
+FILLER = " The council met on Tuesday and agreed the budget for the year." * 64
+
+
+def test_rare_synonyms_that_break_common_word_pairs_weigh_more_than_the_words_alone():
+    [message] = verdicts(BROKEN_PAIRS + FILLER)
+    assert 'common word pairs broken ("belike will" for "probably will")' in message
+    assert verdicts(NO_PAIRS + FILLER) == []  # the same seven words, in no pair: short of a verdict
+    assert verdicts(FILLER) == []
+    belike = next(d for d in newslint.lint_text(BROKEN_PAIRS + FILLER, "a.txt", select=["SPN001"])
+                  if d.text == "belike")
+    assert belike.message.endswith('("probably will" is a common pair, "belike will" is not)')
+    assert belike.suggestions == ("probably",)
+
+
+def test_the_pairs_a_swap_breaks_are_counted_once_and_only_around_lowercase_words():
+    from newslint.context import RunContext
+    from newslint.parse import parse
+    from newslint.rules.spin.synonyms import document_evidence
+
+    twice = parse("They belike will go. They belike will stay. Belike Will said so.", "a.txt")
+    evidence = document_evidence(twice, RunContext())
+    assert [(c.written, c.likely) for c in evidence.confirmed] == [("belike will", "probably will")]
+    assert twice.text[evidence.confirmed[0].start : evidence.confirmed[0].end] == "belike will"
+    assert document_evidence(parse(NO_PAIRS, "a.txt"), RunContext()).confirmed == []
+
+
+def test_the_pair_file_is_sorted_as_its_bisection_needs_and_says_where_it_comes_from():
+    from newslint.context import data_path
+    from newslint.rules.spin import synonyms
+    from newslint.rules.spin.synonyms import PairTable
+
+    table = PairTable()
+    lines = table.text.strip("\n").split("\n")
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    assert all(len(line.split(" ")) == 2 for line in lines)
+    assert table.attested("probably", "will") and not table.attested("belike", "will")
+    assert not table.attested("zzzz", "zzzz") and not table.attested("", "")
+    with open(data_path(synonyms.__file__, synonyms.PAIRS), encoding="utf-8") as f:
+        header = "".join(line for line in f if line.startswith("#"))
+    assert "Google Books Ngram" in header and "MIT" in header and "build_spin_bigrams.py" in header

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...document import Document
 from ...rule import Edit, Finding, Fix, Rule
 from .phrases import TABLE, document_matches
-from .synonyms import SYNONYMS, document_evidence
+from .synonyms import PAIRS, SYNONYMS, document_evidence
 
 
 class SpinnerPhrase(Rule):
@@ -25,8 +25,10 @@ class SpinnerPhrase(Rule):
     SPN100`), it also reports each **unlikely wording**: a rare word or phrase with a far
     commoner synonym, as a spinner's thesaurus leaves it ("lawgivers" for lawmakers, "right
     smart" for way), so the whole spun story is marked, not only the phrases the table
-    knows. On its own such a word is a writer's choice, so it is never reported in an
-    article that is not judged spun. `unlikely-wordings = false` turns this off.
+    knows; where the word breaks a common pair that its original makes, the message names
+    the pair ("probably will" is a common pair, "belike will" is not). On its own such a
+    word is a writer's choice, so it is never reported in an article that is not judged
+    spun. `unlikely-wordings = false` turns this off.
 
     Quoted speech is not checked for wordings (a quote is what someone said), only for
     written forms no speaker produces ("1000's", "Tv set"); set `check-quotes = true` to
@@ -61,7 +63,7 @@ class SpinnerPhrase(Rule):
     severity = "warning"
     unsafe_fixable = True
     options = {"check-quotes": False, "unlikely-wordings": True}
-    data_files = (TABLE, SYNONYMS)
+    data_files = (TABLE, SYNONYMS, PAIRS)
 
     def check(self, document: Document):
         check_quotes = self.settings["check-quotes"]
@@ -77,11 +79,16 @@ class SpinnerPhrase(Rule):
         if self.settings["unlikely-wordings"]:
             evidence = document_evidence(document, self.context)
             if evidence.is_spun():
+                pairs: dict = {}
+                for c in evidence.confirmed:
+                    pairs.setdefault(c.form, c)
                 for u in evidence.unlikely:
                     likely = u.synonym.likely
+                    pair = pairs.get(u.synonym.form)
+                    why = f' ("{pair.likely}" is a common pair, "{pair.written}" is not)' if pair else ""
                     yield Finding(
                         u.start, u.end,
-                        f'unlikely wording "{u.synonym.form}": likely "{likely}", far commoner',
+                        f'unlikely wording "{u.synonym.form}": likely "{likely}", far commoner{why}',
                         suggestions=(likely,),
                         fix=Fix((Edit(u.start, u.end, likely),), f'replace with "{likely}"', safe=False),
                     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...document import Document
 from ...rule import Finding, Rule
 from .phrases import TABLE
-from .synonyms import EVIDENCE_PER_1000, MIN_EVIDENCE, SYNONYMS, document_evidence
+from .synonyms import EVIDENCE_PER_1000, MIN_EVIDENCE, PAIRS, SYNONYMS, document_evidence
 
 EXAMPLES = 4  # unlikely wordings quoted in the message
 
@@ -27,13 +27,18 @@ class SpunArticle(Rule):
          least 30 times commoner weighs how much commoner, in orders of magnitude (1.5 to 3);
        - a multi-word expression edited English never uses (by WordNet's sense-tagged
          sample of it) with a common one-word synonym weighs 1.5;
-       - a spinner phrase of the table weighs 3.
+       - a spinner phrase of the table weighs 3;
+       - a word pair around a rare synonym that edited English does not use, but does use
+         with the likely original put back ("belike will": "probably will" is common),
+         adds 0.5. A spinner swaps blind to a word's neighbours and so breaks the pair; a
+         writer's rare word keeps its usual company. The common pairs are those of
+         `spin_bigrams.txt` (Google Books Ngram counts, as SymSpell lists them).
 
-       Each distinct form counts once, however often it recurs (a story about recounts
-       says "recounts" six times), and only in lowercase words outside quotations: names
-       and quotes are never evidence. The verdict needs at least `min-evidence` (default 5)
-       and at least 3 plus `evidence-per-1000-words` (default 22) for every 1,000 words:
-       a 400-word story needs 11.8, about five rare synonyms.
+       Each distinct form or pair counts once, however often it recurs (a story about
+       recounts says "recounts" six times), and only in lowercase words outside quotations:
+       names and quotes are never evidence. The verdict needs at least `min-evidence`
+       (default 5) and at least 1 plus `evidence-per-1000-words` (default 27) for every
+       1,000 words: a 400-word story needs 11.8, about four rare synonyms in broken pairs.
 
     The message gives the figures and the heaviest evidence, so a desk triaging a feed in
     JSON can sort by it and see why; SPN001 then reports every unlikely wording of the
@@ -65,7 +70,7 @@ class SpunArticle(Rule):
     severity = "warning"
     options = {"min-phrases": 3, "per-1000-words": 4.0, "min-evidence": MIN_EVIDENCE,
                "evidence-per-1000-words": EVIDENCE_PER_1000}
-    data_files = (TABLE, SYNONYMS)
+    data_files = (TABLE, SYNONYMS, PAIRS)
 
     def check(self, document: Document):
         words = document.word_count
@@ -85,9 +90,12 @@ class SpunArticle(Rule):
             shown = ", ".join(f'"{document.text[u.start:u.end]}" for "{u.synonym.likely}"' for u in distinct[:EXAMPLES])
             more = f" and {len(distinct) - EXAMPLES} more" if len(distinct) > EXAMPLES else ""
             table = f" and {phrases} spinner phrase{'s' if phrases != 1 else ''}" if phrases else ""
+            pairs = evidence.confirmed
+            broken = (f", {len(pairs)} common word pair{'s' if len(pairs) != 1 else ''} broken "
+                      f'("{pairs[0].written}" for "{pairs[0].likely}")') if pairs else ""
             yield Finding(
                 0, 0,
                 f"article reads as spinner output: {len(distinct)} wordings a commoner synonym would say "
-                f"({shown}{more}){table} in {words} words: evidence {evidence.score:.1f}, "
+                f"({shown}{more}){broken}{table} in {words} words: evidence {evidence.score:.1f}, "
                 f"where {evidence.needed(*limits):.1f} makes a verdict",
             )

@@ -10,15 +10,22 @@ dozen distinct ones in a short story is a spinner's. So the evidence is counted 
 form, weighed by how much commoner the synonym is, and only outside quotations (a quote is
 what someone said) and in lowercase words (names and sentence starts stay out).
 
-The file is kept as one sorted string and bisected per distinct word that starts a form
-(the file's first line lists those words), the answers memoised for the run: building a
-dict of its 27,000 lines would cost a cold start more than the look-ups of many articles.
+A spinner swaps blind to a word's neighbours, so a swap also breaks a collocation: the pair it
+leaves ("belike will") is one edited English does not use, and the pair with the likely
+original put back ("probably will") is a common one. Such a pair (checked against
+spin_bigrams.txt, from Google Books Ngram counts) adds CONFIRMED_WEIGHT to the evidence: it is
+what a thesaurus swap leaves and a writer's rare word, which sits in its usual company, does not.
+
+Both files are kept as one sorted string and bisected (the synonyms per distinct word that
+starts a form, which the file's first line lists; the pairs per look-up), the synonyms'
+answers memoised for the run: building a dict of their lines would cost a cold start more
+than the look-ups of many articles.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
     from ...context import RunContext
 
 SYNONYMS = "spin_synonyms.txt"  # beside this module
+PAIRS = "spin_bigrams.txt"  # beside this module
 # What a single word is worth as evidence: it must be rare (Zipf <= MAX_ZIPF: once in a
 # million words of general English, or rarer) and have a synonym MIN_GAP Zipf (about 30
 # times) commoner; it then weighs that gap, at most MAX_WEIGHT. A multi-word expression edited English never
@@ -41,12 +49,15 @@ MAX_WEIGHT = 3.0
 PHRASE_WEIGHT = 1.5
 # A spinner phrase of the table (SPN001) is near-certain evidence: each distinct one weighs this.
 TABLE_WEIGHT = 3.0
+# A distinct word pair that spin_bigrams.txt does not list but lists with the unlikely word's
+# likely original put back ("belike will": "probably will") adds this to the evidence.
+CONFIRMED_WEIGHT = 0.5
 # The statistical verdict: evidence of at least MIN_EVIDENCE, and of ALLOWANCE (what any clean
 # article may hold) plus EVIDENCE_PER_1000 for every 1,000 words. The defaults of SPN100's
 # options; SPN001 reports unlikely wordings only in an article past them.
 MIN_EVIDENCE = 5.0
-ALLOWANCE = 3.0
-EVIDENCE_PER_1000 = 22.0
+ALLOWANCE = 1.0
+EVIDENCE_PER_1000 = 27.0
 _MEMO_LIMIT = 100_000
 
 
@@ -136,13 +147,61 @@ class SynonymTable:
         return tuple(out)
 
 
+class PairTable:
+    """spin_bigrams.txt as one sorted string: ``attested(first, second)`` bisects it."""
+
+    def __init__(self, path: str | None = None) -> None:
+        try:
+            with open(path or data_path(__file__, PAIRS), encoding="utf-8") as f:
+                text = f.read()
+        except OSError:  # a trimmed install: no pair is attested, so none confirms a swap
+            text = ""
+        start = 0
+        while text.startswith("#", start):
+            start = text.find("\n", start) + 1
+        self.text = "\n" + text[start:].replace("\r\n", "\n").strip("\n") + "\n"
+
+    def attested(self, first: str, second: str) -> bool:
+        key = f"{first} {second}"
+        text = self.text
+        lo, hi = 1, len(text)  # both at the start of a line
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = text.rfind("\n", lo - 1, mid) + 1
+            end = text.find("\n", s)
+            line = text[s:end]
+            if line == key:
+                return True
+            if line < key:
+                lo = end + 1
+            else:
+                hi = s
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class Unlikely:
-    """A wording of the article that a commoner synonym would have said: evidence of spinning."""
+    """A wording of the article that a commoner synonym would have said: evidence of spinning.
+    A single word keeps its neighbours (lowercase words a space away, else None), whose pairs
+    with it may confirm the swap (see Confirmed)."""
 
     start: int
     end: int
     synonym: Synonym
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmed:
+    """A word pair edited English does not use, around an unlikely word, that it does use with
+    the word's likely original put back: "belike will" for "probably will"."""
+
+    start: int
+    end: int
+    form: str  # the unlikely word
+    written: str
+    likely: str
 
 
 def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
@@ -184,9 +243,46 @@ def unlikely_wordings(doc: Document, context: RunContext) -> list[Unlikely]:
                 continue
             start, end = words[i][1], words[i + length - 1][2]
             if not doc.in_quote(start, end):
-                found.append(Unlikely(start, end, entry))
+                if length == 1:
+                    found.append(Unlikely(start, end, entry, _neighbour(doc, words, i, i - 1),
+                                          _neighbour(doc, words, i, i + 1)))
+                else:
+                    found.append(Unlikely(start, end, entry))
             after = i + length
     return found
+
+
+def _neighbour(doc: Document, words: list, i: int, j: int) -> str | None:
+    """Word j of the sentence when it is a lowercase word a single space from word i (which
+    is outside quotations, so no quotation mark lies between them): the company word i
+    keeps. Names and numbers confirm nothing."""
+    if not 0 <= j < len(words):
+        return None
+    text = words[j][3]
+    first, second = (words[j], words[i]) if j < i else (words[i], words[j])
+    if not (text.isalpha() and text.islower()) or doc.text[first[2] : second[1]] != " ":
+        return None
+    return text
+
+
+def confirmed_pairs(unlikely: list[Unlikely], context: RunContext) -> list[Confirmed]:
+    """The distinct pairs around unlikely single words that spin_bigrams.txt does not list as
+    written and lists with the likely original put back; the table is read on first need."""
+    found: dict[str, Confirmed] = {}
+    table = None
+    for u in unlikely:
+        if u.before is None and u.after is None:
+            continue
+        if table is None:
+            table = context.load(PairTable)
+        form, likely = u.synonym.form, u.synonym.likely
+        if u.before is not None and (written := f"{u.before} {form}") not in found \
+                and table.attested(u.before, likely) and not table.attested(u.before, form):
+            found[written] = Confirmed(u.start - len(u.before) - 1, u.end, form, written, f"{u.before} {likely}")
+        if u.after is not None and (written := f"{form} {u.after}") not in found \
+                and table.attested(likely, u.after) and not table.attested(form, u.after):
+            found[written] = Confirmed(u.start, u.end + 1 + len(u.after), form, written, f"{likely} {u.after}")
+    return list(found.values())
 
 
 def document_unlikely(doc: Document, context: RunContext) -> list[Unlikely]:
@@ -197,11 +293,13 @@ def document_unlikely(doc: Document, context: RunContext) -> list[Unlikely]:
 @dataclass(frozen=True)
 class Evidence:
     """What SPN100 judges an article by: the table's spinner phrases, the unlikely wordings
-    (those inside a spinner phrase left out), and how much they weigh together."""
+    (those inside a spinner phrase left out), the pairs that confirm them, and how much they
+    weigh together."""
 
     phrases: list[Match]
     unlikely: list[Unlikely]
     words: int
+    confirmed: list[Confirmed] = field(default_factory=list)
 
     @property
     def distinct_unlikely(self) -> list[Unlikely]:
@@ -213,9 +311,11 @@ class Evidence:
 
     @property
     def score(self) -> float:
-        """Each distinct spinner phrase weighs TABLE_WEIGHT, each distinct unlikely form its weight."""
+        """Each distinct spinner phrase weighs TABLE_WEIGHT, each distinct unlikely form its
+        weight, each distinct confirming pair CONFIRMED_WEIGHT."""
         phrases = {" ".join(m.text.lower().split()) for m in self.phrases}
-        return TABLE_WEIGHT * len(phrases) + sum(u.synonym.weight for u in self.distinct_unlikely)
+        return (TABLE_WEIGHT * len(phrases) + sum(u.synonym.weight for u in self.distinct_unlikely)
+                + CONFIRMED_WEIGHT * len(self.confirmed))
 
     def needed(self, min_evidence: float = MIN_EVIDENCE, per_1000: float = EVIDENCE_PER_1000) -> float:
         """The evidence a verdict needs in an article of this length."""
@@ -231,7 +331,7 @@ def spin_evidence(doc: Document, context: RunContext) -> Evidence:
     unlikely = document_unlikely(doc, context)
     if phrases and unlikely:
         unlikely = _outside_phrases(unlikely, phrases)
-    return Evidence(phrases, unlikely, doc.word_count)
+    return Evidence(phrases, unlikely, doc.word_count, confirmed_pairs(unlikely, context))
 
 
 def _outside_phrases(unlikely: list[Unlikely], phrases: list[Match]) -> list[Unlikely]:
