@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: help examples test update-examples bench eval clean
+.PHONY: help examples test native update-examples bench eval clean
 
 help:
 	@echo "make examples         lint the example articles in examples/"
@@ -28,8 +28,26 @@ $(BIN)/newslint: $(addsuffix /pyproject.toml,$(PLUGINS))
 examples: $(BIN)/newslint
 	@$(BIN)/newslint check examples/; status=$$?; [ $$status -le 1 ]
 
-test: $(BIN)/newslint
+# The native core (native/: Rust, PyO3, maturin) is optional. Where cargo is on PATH, `make test`
+# builds it and installs it into .venv (pip fetches maturin, cargo the crates), then runs the suite
+# on both parse paths: natively, and again in pure Python (NEWSLINT_NATIVE=0; tests/test_native.py
+# compares the two itself, so it runs once). Without cargo the suite runs once, in pure Python.
+NATIVE_SOURCES := $(wildcard native/src/*.rs) $(addprefix native/,Cargo.toml Cargo.lock build.rs gen_unicode_table.py pyproject.toml)
+native: $(VENV)/.native-installed
+$(VENV)/.native-installed: $(BIN)/newslint $(NATIVE_SOURCES)
+	@if command -v cargo >/dev/null 2>&1; then \
+		echo "building the native core (native/) with cargo"; \
+		$(BIN)/python -m pip install --quiet ./native && touch $@; \
+	else \
+		echo "no cargo on PATH: the native core is not built; newslint runs in pure Python"; \
+	fi
+
+test: $(BIN)/newslint native
 	$(BIN)/python -m pytest
+	@if [ -f $(VENV)/.native-installed ]; then \
+		echo "the suite again on the pure-Python parse path (NEWSLINT_NATIVE=0)"; \
+		NEWSLINT_NATIVE=0 $(BIN)/python -m pytest -q --ignore=tests/test_native.py; \
+	fi
 
 update-examples: $(BIN)/newslint
 	@$(BIN)/newslint check --color never examples/ > examples/expected-output.log; [ $$? -le 1 ]
@@ -44,4 +62,4 @@ eval: $(BIN)/newslint
 	$(BIN)/python eval/run.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache native/target

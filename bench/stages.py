@@ -7,6 +7,7 @@ outside: nothing in src/ changes. Run by bench/run.py, or by hand::
 
     .venv/bin/python bench/stages.py bench/.work/articles          # a folder, one article a file
     .venv/bin/python bench/stages.py --cprofile out.prof FILE      # and a cProfile to drill into
+    .venv/bin/python bench/stages.py --paths native,python DIR     # both parse paths, passes alternated
 
 Each pass gets a fresh Linter (so the run-wide memos start cold, as in a new process), warmed up
 on one example article so that loading the rule tables is not charged to the first file.
@@ -39,7 +40,11 @@ PARSE_STAGES = {
     "quotes": ("find_quotes",),
     "sentences": ("split_sentences",),
     "tokens": ("token_pattern", "tokenize"),
+    # The native core (native/, when installed) does both of the two above in one call.
+    "sentences, tokens (native)": ("native_sentences_and_tokens",),
 }
+# The parse paths, by the value of NEWSLINT_NATIVE (newslint.parse.native) that picks them.
+PATHS = {"native": "1", "python": "0"}
 
 
 class Timers:
@@ -144,17 +149,35 @@ def one_pass(files: list[str], timers: Timers | None) -> dict:
 def measure(files: list[str], passes: int, cprofile: str | None = None) -> dict:
     """``passes`` plain passes and as many timed ones, alternated: the plain ones say what the
     timers themselves cost."""
-    plain, timed = [], []
-    for i in range(passes):
-        plain.append(one_pass(files, None))
-        if cprofile and i == passes - 1:
-            import cProfile
+    return measure_paths(files, passes, [None], cprofile)[None]
 
-            profiler = cProfile.Profile()
-            profiler.runcall(one_pass, files, None)
-            profiler.dump_stats(cprofile)
-        timed.append(one_pass(files, Timers()))
-    return {"files": len(files), "bytes": sum(os.path.getsize(f) for f in files), "plain": plain, "timed": timed}
+
+def measure_paths(files: list[str], passes: int, paths: list[str | None], cprofile: str | None = None) -> dict:
+    """``measure`` for each parse path of ``paths`` (a key of PATHS, or None: as the environment
+    says), the paths taking turns pass by pass so that the machine's load touches them alike."""
+    plain: dict = {path: [] for path in paths}
+    timed: dict = {path: [] for path in paths}
+    saved = os.environ.get("NEWSLINT_NATIVE")
+    try:
+        for i in range(passes):
+            for path in paths:
+                if path is not None:
+                    os.environ["NEWSLINT_NATIVE"] = PATHS[path]
+                plain[path].append(one_pass(files, None))
+                if cprofile and i == passes - 1 and path == paths[0]:
+                    import cProfile
+
+                    profiler = cProfile.Profile()
+                    profiler.runcall(one_pass, files, None)
+                    profiler.dump_stats(cprofile)
+                timed[path].append(one_pass(files, Timers()))
+    finally:
+        if saved is None:
+            os.environ.pop("NEWSLINT_NATIVE", None)
+        else:
+            os.environ["NEWSLINT_NATIVE"] = saved
+    size = sum(os.path.getsize(f) for f in files)
+    return {path: {"files": len(files), "bytes": size, "plain": plain[path], "timed": timed[path]} for path in paths}
 
 
 def family_of(code: str) -> str:
@@ -211,6 +234,26 @@ def render_table(figures: dict, title: str = "") -> str:
     return "\n".join(lines)
 
 
+def render_paths(by_path: dict[str, dict]) -> str:
+    """The breakdowns of several parse paths side by side."""
+    paths = list(by_path)
+    first = by_path[paths[0]]
+    columns = {path: dict(breakdown(figures)) for path, figures in by_path.items()}
+    labels = [label for label, _ in breakdown(first)]
+    width = max(map(len, labels))
+    lines = [f"{first['files']} file(s), {first['bytes'] / MB:.2f} MB; CPU s per MB, median of the timed passes,"
+             " the paths taking turns",
+             "".ljust(width) + "".join(f"  {path:>8}" for path in paths)]
+    lines.extend(label.ljust(width) + "".join(f"  {columns[path][label]:8.3f}" for path in paths) for label in labels)
+    for path, figures in by_path.items():
+        lines.append(f"{path}: each timed pass " + ", ".join(f"{p['lint'] / (figures['bytes'] / MB):.2f}"
+                                                          for p in figures["timed"]))
+        problems = [m for p in figures["timed"] for m in p["problems"]]
+        if problems:
+            lines.append(f"{path}: errors or faults while linting (first): {problems[0]}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="+", metavar="PATH", help="files, or folders of .txt and .md files")
@@ -218,11 +261,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON, for bench/run.py")
     parser.add_argument("--cprofile", metavar="FILE",
                         help="also write to FILE a cProfile of one more plain pass (its warm-up article included)")
+    parser.add_argument("--paths", metavar="LIST",
+                        help="measure these parse paths side by side: native, python or both (native,python); "
+                             "by default the one the environment picks")
     args = parser.parse_args(argv)
     files = files_under(args.targets)
     if not files:
         print(f"error: no .txt or .md files in {' '.join(args.targets)}", file=sys.stderr)
         return 2
+    if args.paths:
+        paths = args.paths.split(",")
+        if unknown := set(paths) - set(PATHS):
+            parser.error(f"unknown path(s): {', '.join(sorted(unknown))} (known: {', '.join(PATHS)})")
+        if "native" in paths:
+            from newslint.parse.native import native_core
+
+            os.environ["NEWSLINT_NATIVE"] = "1"
+            if native_core() is None:
+                print("error: the native core is not installed or not usable (pip install ./native)", file=sys.stderr)
+                return 2
+        figures = measure_paths(files, args.passes, paths, args.cprofile)
+        print(json.dumps(figures) if args.json else render_paths(figures))
+        return 0
     figures = measure(files, args.passes, args.cprofile)
     if args.json:
         print(json.dumps(figures))

@@ -59,10 +59,17 @@ def test_the_stage_timers_find_what_they_wrap(tmp_path):
     stages = _load("stages")
     article = tmp_path / "story.txt"
     article.write_text(_articles(3)[2], encoding="utf-8")
-    figures = stages.measure([str(article)], passes=1)
-    timed = figures["timed"][0]
-    assert timed["missing_timers"] == []
-    assert set(stages.PARSE_STAGES) - {"front matter"} <= set(timed["stages"])
-    assert any(label.startswith("rule TYP") for label in timed["stages"])
-    labels = [label.strip() for label, _ in stages.breakdown(figures)]
-    assert "parse, other" in labels and "TYP" in labels
+    from newslint.parse.native import _load as load_native
+
+    paths = ["python"] + (["native"] if load_native("1") is not None else [])
+    by_path = stages.measure_paths([str(article)], 1, paths)
+    for path, figures in by_path.items():
+        timed = figures["timed"][0]
+        assert timed["missing_timers"] == []
+        # Each path calls the stages it has: pure Python splits and tokenises apart, native in one call.
+        not_called = {"front matter"} | ({"sentences", "tokens"} if path == "native" else {"sentences, tokens (native)"})
+        assert set(stages.PARSE_STAGES) - not_called <= set(timed["stages"]), path
+        assert any(label.startswith("rule TYP") for label in timed["stages"])
+        labels = [label.strip() for label, _ in stages.breakdown(figures)]
+        assert "parse, other" in labels and "TYP" in labels
+    assert "native" in stages.render_paths(by_path) or paths == ["python"]

@@ -16,6 +16,7 @@ from ..errors import InputError
 from .blocks import scan_markdown, scan_text, split_lines
 from .frontmatter import parse_front_matter
 from .inline import mask_common, mask_markdown
+from .native import native_core, native_sentences_and_tokens
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .tokens import token_pattern, tokenize
@@ -125,15 +126,29 @@ def parse(text: str, path: str = "<string>", fmt: str | None = None, had_bom: bo
 
 
 def _read_prose(doc: Document) -> None:
-    """Fill in the quotes, sentences and tokens of every prose block, from ``doc.prose``.
-
-    Two passes, sentence bounds first and tokens after: interleaving the scans' short-lived
-    objects with the tokens, which live as long as the Document, made the garbage
-    collector's work on a large document much heavier (it is the same with it disabled)."""
+    """Fill in the quotes, sentences and tokens of every prose block, from ``doc.prose``: with
+    the native core when it is installed and takes the text, else in pure Python."""
     prose = doc.prose
     blocks = list(doc.prose_blocks)
     for block in blocks:
         block.quotes = find_quotes(prose, block.start, block.end)
+    core = native_core()
+    if core is None or not native_sentences_and_tokens(core, prose, blocks):
+        _sentences_and_tokens(prose, blocks)
+    for block in blocks:
+        doc.sentences.extend(block.sentences)
+        doc.quote_starts.extend(q.start for q in block.quotes)
+        doc.quote_ends.extend(q.end for q in block.quotes)
+    doc.word_count = sum(len(s.words) for s in doc.sentences)
+
+
+def _sentences_and_tokens(prose: str, blocks: list[Block]) -> None:
+    """The pure-Python path, and the definition the native core (``.native``) must match.
+
+    Two passes, sentence bounds first and tokens after: interleaving the scans' short-lived
+    objects with the tokens, which live as long as the Document, made the garbage
+    collector's work on a large document much heavier (it is the same with it disabled)."""
+    for block in blocks:
         block.sentences = [Sentence(start, end, block, [], []) for start, end in
                            split_sentences(prose, block.start, block.end)]
     pattern = token_pattern(prose)
@@ -141,10 +156,6 @@ def _read_prose(doc: Document) -> None:
         for sentence in block.sentences:
             sentence.tokens = tokens = tokenize(prose, sentence.start, sentence.end, pattern)
             sentence.words = [t for t in tokens if t.kind == WORD]
-        doc.sentences.extend(block.sentences)
-        doc.quote_starts.extend(q.start for q in block.quotes)
-        doc.quote_ends.extend(q.end for q in block.quotes)
-    doc.word_count = sum(len(s.words) for s in doc.sentences)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
