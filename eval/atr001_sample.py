@@ -122,16 +122,23 @@ def draw(articles: list[Article], seed: int = SEED) -> list[tuple[Article, tuple
 
 def _overlapping_labelled(articles, earlier: list[int]) -> set[tuple[str, int, int]]:
     """The candidates that overlap a row of the labels file given by the ``earlier`` draws."""
-    from attribution import load_labels
-
     missing = [s for s in earlier if s not in LABELLED_ROWS]
     if missing:
         raise SystemExit(f"error: draw {missing[0]} has no row count in LABELLED_ROWS; label it first")
     spans: dict[str, list[tuple[int, int]]] = {}
-    for lab in load_labels()[: sum(LABELLED_ROWS[s] for s in earlier)]:
-        spans.setdefault(lab.article_id, []).append((lab.start, lab.end))
+    for article_id, start, end in _labelled_rows()[: sum(LABELLED_ROWS[s] for s in earlier)]:
+        spans.setdefault(article_id, []).append((start, end))
     return {(a.id, c[0], c[1]) for a in articles if a.id in spans for c in candidates(a)
             if any(c[0] < end and start < c[1] for start, end in spans[a.id])}
+
+
+def _labelled_rows() -> list[tuple[str, int, int]]:
+    """(article id, start, end) of every row of the labels file, in order (attribution.py
+    reads and checks the whole rows; the draw needs only where they are)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "atr001-labels.tsv")
+    with open(path, encoding="utf-8") as f:
+        rows = [line.split("\t", 3) for line in f if line.strip() and not line.startswith("#")]
+    return [(r[0], int(r[1]), int(r[2])) for r in rows[1:]]  # after the header
 
 
 def _draw_one(articles, seed: int, size: int, cap: int | None, taken: set[tuple[str, int, int]]):
