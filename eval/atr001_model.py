@@ -5,6 +5,7 @@
                                                 # and scored ONCE on the held-out labels
     python eval/atr001_model.py --weights       # the heaviest weights of the model fitted on dev
     python eval/atr001_model.py --held-out --clean   # and sentences it would flag in clean copy
+    python eval/atr001_model.py --drop rule_reports,claim   # dev only, without the rule's verdicts
 
 Each labelled sentence (data/atr001-labels.tsv, the unit of the labels) is described by what
 the rule itself computes for the figures it finds in it (``figure_features``: figure kind,
@@ -179,12 +180,13 @@ def _norm(w: str) -> str:
 LEXICAL = ("L=", "R=", "B=", "H=", "C=")
 
 
-def sentence_features(figs: list[dict[str, float]], lexical: bool) -> dict[str, float]:
-    """One sentence: each feature of any of its figures (the worst claim decides the label)."""
+def sentence_features(figs: list[dict[str, float]], lexical: bool, drop=()) -> dict[str, float]:
+    """One sentence: each feature of any of its figures (the worst claim decides the label),
+    without the lexical ones unless ``lexical``, and never those named in ``drop``."""
     d: dict[str, float] = {}
     for f in figs:
         for k, v in f.items():
-            if not lexical and k.startswith(LEXICAL):
+            if (not lexical and k.startswith(LEXICAL)) or k in drop:
                 continue
             d[k] = max(d.get(k, 0.0), v)
     d["n_figures"] = math.log1p(sum(1 for f in figs if "no_figure" not in f))
@@ -252,8 +254,8 @@ CONFIGS = [dict(C=C, lexical=lex, balanced=False, two_stage=two) for C in (0.1, 
            for lex in (False, True) for two in (False, True)]
 
 
-def _vectorise(rows, lexical):
-    return [sentence_features(r["figs"], lexical) for r in rows]
+def _vectorise(rows, config):
+    return [sentence_features(r["figs"], config["lexical"], config.get("drop", ())) for r in rows]
 
 
 def fit(rows, config):
@@ -264,7 +266,7 @@ def fit(rows, config):
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer()
-    X = vec.fit_transform(_vectorise(rows, config["lexical"]))
+    X = vec.fit_transform(_vectorise(rows, config))
 
     def lr():
         return LogisticRegression(C=config["C"], class_weight="balanced" if config["balanced"] else None,
@@ -279,8 +281,8 @@ def fit(rows, config):
     return vec, (claim, unsourced)
 
 
-def score(vec, models, rows, lexical):
-    X = vec.transform(_vectorise(rows, lexical))
+def score(vec, models, rows, config):
+    X = vec.transform(_vectorise(rows, config))
     if len(models) == 1:
         return list(models[0].decision_function(X))
     p = models[0].predict_log_proba(X)[:, 1] + models[1].predict_log_proba(X)[:, 1]
@@ -298,13 +300,13 @@ def cross_validate(dev, config):
         oof = [0.0] * len(dev)
         for train, test in StratifiedGroupKFold(FOLDS, shuffle=True, random_state=seed).split(dev, y, groups):
             vec, model = fit([dev[i] for i in train], config)
-            for i, s in zip(test, score(vec, model, [dev[i] for i in test], config["lexical"])):
+            for i, s in zip(test, score(vec, model, [dev[i] for i in test], config)):
                 oof[i] = s
         runs.append(oof)
     return runs
 
 
-def cv_table(dev):
+def cv_table(dev, drop=()):
     y = [r["y"] for r in dev]
     print(f"dev: {len(dev)} sentences, {sum(y)} unsourced, {len({r['aid'] for r in dev})} articles")
     print(f"rules on dev                          {_fmt(*_pr(y, [r['rule'] for r in dev]))}")
@@ -313,6 +315,7 @@ def cv_table(dev):
     print(f"sentences where the recomputed rule verdict differs from ATR001's: {differ}")
     results = []
     for config in CONFIGS:
+        config = dict(config, drop=drop) if drop else config
         runs = cross_validate(dev, config)
         # the threshold is chosen on the pooled out-of-fold scores, then each repeat is counted at it
         pooled_y = y * REPEATS
@@ -332,7 +335,7 @@ def cv_table(dev):
     return results[0]
 
 
-def clean_rates(vec, model, threshold, lexical):
+def clean_rates(vec, model, threshold, config):
     """Sentences flagged per 1,000 words of the whole corpus (clean, edited copy, laid out as
     ``eval/run.py --only clean`` lays it out), by the model and by the rule, dev and held-out."""
     from newslint.parse import parse
@@ -346,7 +349,7 @@ def clean_rates(vec, model, threshold, lexical):
         rows = [dict(figs=fs) for _, _, fs in figure_features(parse(article.text, f"{article.id}.txt"), rule)]
         if not rows:
             continue
-        for r, s in zip(rows, score(vec, model, rows, lexical)):
+        for r, s in zip(rows, score(vec, model, rows, config)):
             flagged[article.part][0] += s >= threshold
             flagged[article.part][1] += any(f.get("rule_reports") for f in r["figs"])
     for part in ("dev", "held-out"):
@@ -359,11 +362,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--held-out", action="store_true", help="score the chosen model once on held-out")
     parser.add_argument("--clean", action="store_true", help="sentences flagged per 1,000 words of clean copy")
+    parser.add_argument("--drop", default="", metavar="NAMES",
+                        help="leave out these features (comma-separated), e.g. rule_reports,claim")
     parser.add_argument("--weights", action="store_true", help="the heaviest weights of the chosen model")
     args = parser.parse_args(argv)
     data = collect()
     dev = [r for r in data if r["part"] == "dev"]
-    recall, config, t = cv_table(dev)
+    recall, config, t = cv_table(dev, tuple(n for n in args.drop.split(",") if n))
     print(f"chosen: {config}, threshold {t:+.3f} (dev CV recall {recall:.0%} at precision >= {PRECISION_FLOOR:.0%})")
     vec, model = fit(dev, config)
     if args.weights:
@@ -376,7 +381,7 @@ def main(argv=None) -> int:
     if args.held_out:
         held = [r for r in data if r["part"] == "held-out"]
         y = [r["y"] for r in held]
-        s = score(vec, model, held, config["lexical"])
+        s = score(vec, model, held, config)
         print(f"held-out rules                        {_fmt(*_pr(y, [r['rule'] for r in held]))}")
         print(f"held-out model                        {_fmt(*_pr(y, [v >= t for v in s]))}")
         # not for choosing anything: how far any threshold could have gone on held-out
@@ -386,7 +391,7 @@ def main(argv=None) -> int:
         else:
             print(f"held-out (diagnostic: best threshold for >= 75%) {_fmt(*_pr(y, [v >= best for v in s]))}")
     if args.clean:
-        clean_rates(vec, model, t, config["lexical"])
+        clean_rates(vec, model, t, config)
     return 0
 
 
