@@ -307,6 +307,8 @@ def cross_validate(dev, config):
 
 
 def cv_table(dev, drop=()):
+    """Each configuration cross-validated on dev, with its threshold; the best (most recall
+    at PRECISION_FLOOR) as (recall, config, threshold)."""
     y = [r["y"] for r in dev]
     print(f"dev: {len(dev)} sentences, {sum(y)} unsourced, {len({r['aid'] for r in dev})} articles")
     print(f"rules on dev                          {_fmt(*_pr(y, [r['rule'] for r in dev]))}")
@@ -327,7 +329,7 @@ def cv_table(dev, drop=()):
         tp, pos, rep = _pr(pooled_y, [s >= t for s in pooled])
         # the same at the target precision, for comparison
         t75 = choose_threshold(pooled_y, pooled, TARGET_PRECISION)
-        tp75, _, rep75 = _pr(pooled_y, [s >= t75 for s in pooled])
+        tp75 = _pr(pooled_y, [s >= t75 for s in pooled])[0]
         results.append((tp / pos, config, t))
         print(f"{str(config):48} t={t:+.2f} {_fmt(tp // REPEATS, pos // REPEATS, rep // REPEATS)}"
               f"   @75%: recall {tp75 / pos:.0%}")
