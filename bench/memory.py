@@ -56,6 +56,7 @@ def probe(path: str, mode: str) -> dict:
     import tracemalloc
 
     import newslint.engine as engine
+    from newslint.document import Document
     from newslint.engine import Linter
 
     linter = Linter(cache_dir=None)
@@ -75,42 +76,48 @@ def probe(path: str, mode: str) -> dict:
             now, peak = resident()
             steps.append({"step": label, "now": now, "peak": peak})
 
+    state["kept"] = {}
     mark("warm Linter")
-    parse, run = engine.parse, engine._run
+    parse, run, forget = engine.parse, engine._run, Document.forget_derived
 
     def probed_parse(*args, **kwargs):
         mark("read, decode")
         document = parse(*args, **kwargs)
         mark("parse")
-        state["document"] = document
         if mode == "tracemalloc":
             state["after parse"] = tracemalloc.take_snapshot()
+            state["counts"] = counts(document)
+            tracemalloc.reset_peak()
         return document
 
+    def probed_forget(document) -> None:
+        """What the family that just ran holds beyond the parsed Document, by site, before the
+        engine drops the family's analyses."""
+        if mode == "tracemalloc" and state.get("family"):
+            now = tracemalloc.take_snapshot()
+            state["kept"][state["family"]] = sites(now.compare_to(state["after parse"], "lineno"), 6, diff=True)
+        forget(document)
+
     def probed_run(document, rule, severity, faults, method, *args):
+        state["family"] = rule.family
         try:
             return run(document, rule, severity, faults, method, *args)
         finally:
             mark(f"rule {rule.code}" + (" (review)" if method.__name__ == "review" else ""))
 
-    engine.parse, engine._run = probed_parse, probed_run
+    engine.parse, engine._run, Document.forget_derived = probed_parse, probed_run, probed_forget
     try:
         result = linter.lint_file(path)
     finally:
-        engine.parse, engine._run = parse, run
+        engine.parse, engine._run, Document.forget_derived = parse, run, forget
     figures = {"path": path, "bytes": os.path.getsize(path), "mode": mode, "steps": steps,
                "diagnostics": len(result.diagnostics), "problems": ([result.error] if result.error else [])
                + result.faults}
+    mark("lint done")
     if mode == "tracemalloc":
-        end = tracemalloc.take_snapshot()
         figures["parse sites"] = sites(state["after parse"].statistics("lineno"))
-        figures["rule sites"] = sites(end.compare_to(state["after parse"], "lineno"), diff=True)
-        del state["after parse"], end
-    document = state.pop("document")
-    if mode == "tracemalloc":
-        figures["counts"] = counts(document)
-    del document
-    mark("lint done, Document released")
+        figures["kept"], figures["counts"] = state["kept"], state["counts"]
+        tracemalloc.stop()
     return figures
 
 
@@ -174,8 +181,9 @@ def render_stages(by_path: dict[str, dict[str, dict]]) -> str:
                      + ", ".join(f"{k} {v:,}" for k, v in figures["counts"].items()))
         lines.append(f"{p}: what parse leaves alive, by site (MB, objects):")
         lines.extend(f"    {where:55} {size:6.1f} {count:9,}" for where, size, count in figures["parse sites"])
-        lines.append(f"{p}: what the rules add and keep until the engine is done, by site (MB, objects):")
-        lines.extend(f"    {where:55} {size:6.1f} {count:9,}" for where, size, count in figures["rule sites"])
+        for family, rows in figures["kept"].items():
+            lines.append(f"{p}: alive after the {family} rules beyond the parsed Document, by site (MB, objects):")
+            lines.extend(f"    {where:55} {size:6.1f} {count:9,}" for where, size, count in rows)
         for problem in figures["problems"][:1]:
             lines.append(f"{p}: error or fault while linting (first): {problem}")
     return "\n".join(lines)

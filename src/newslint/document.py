@@ -197,6 +197,21 @@ class Document:
             value = self._derived[key] = build(self, *args)
             return value
 
+    def forget_derived(self) -> None:
+        """Drop the derived analyses (built again if asked for): the engine calls it between
+        rule families, which share none, so that a large document never holds them all."""
+        self._derived.clear()
+
+    def release(self) -> None:
+        """The engine is done with this Document: drop its analyses, blocks and sentences. The
+        blocks and sentences refer back to it, a cycle that would otherwise keep all of it (the
+        tokens are most of a large document's memory) until the garbage collector's next full pass."""
+        self._derived.clear()
+        for block in self.blocks:
+            block.sentences = []
+        self.blocks = []
+        self.sentences = []
+
     @property
     def lines(self) -> LineIndex:
         if self._lines is None:
