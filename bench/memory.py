@@ -5,6 +5,7 @@ Two measures, both run by hand (never in CI; see bench/README.md)::
 
     .venv/bin/python bench/memory.py bench/.work/documents/document-2MB.txt     # by stage
     .venv/bin/python bench/memory.py --peaks bench/.work/documents/document-*.txt
+    .venv/bin/python bench/memory.py --peaks --against ../main FILE...   # before and after, in turns
 
 By stage: the file is linted as ``newslint check --no-cache -j 1`` lints it (the same Linter,
 configuration and plugins; a Linter warmed on one example article first, so the rule tables are
@@ -189,52 +190,63 @@ def render_stages(by_path: dict[str, dict[str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def peaks(files: list[str], paths: list[str], runs: int) -> dict:
-    """ru_maxrss and CPU time of fresh ``newslint check --no-cache`` processes, paths and files
-    taking turns run by run; the median of ``runs`` for each."""
+def peaks(files: list[str], paths: list[str], runs: int, against: str | None = None) -> dict:
+    """ru_maxrss and CPU time of fresh ``newslint check --no-cache`` processes, the median of
+    ``runs`` for each file, parse path and checkout (this one, and ``against``: another checkout
+    with its own .venv, for before and after in one run), all taking turns run by run."""
     sys.path.insert(0, str(BENCH))
     import run as bench_run
 
     newslint = bench_run.find_newslint()
     if newslint is None:
         raise SystemExit("newslint is not installed in .venv (make examples)")
+    checkouts = {"this": newslint}
+    if against:
+        other = Path(against).resolve() / ".venv" / "bin" / "newslint"
+        if not other.exists():
+            raise SystemExit(f"no newslint in {against}/.venv (make examples there)")
+        checkouts = {Path(against).resolve().name: other, **checkouts}
     bench_run.WORK.mkdir(parents=True, exist_ok=True)
     targets = [str(WARMUP_ARTICLE), *files]
-    found: dict = {(p, f): [] for p in paths for f in targets}
+    columns = [(name, p) for name in checkouts for p in paths]
+    found: dict = {(c, f): [] for c in columns for f in targets}
     for _ in range(runs):
         for f in targets:
-            for p in paths:
+            for name, p in columns:
                 bench_run.ENV["NEWSLINT_NATIVE"] = PATHS[p]
-                found[p, f].append(bench_run.run_once("newslint", bench_run.command("newslint", newslint, Path(f))))
+                argv = bench_run.command("newslint", checkouts[name], Path(f))
+                found[(name, p), f].append(bench_run.run_once("newslint", argv))
     table = {}
-    for p in paths:
-        article = statistics.median(r.peak_mb for r in found[p, targets[0]])
+    for column in columns:
+        article = statistics.median(r.peak_mb for r in found[column, targets[0]])
         rows = []
         for f in targets:
             size = os.path.getsize(f)
-            peak = statistics.median(r.peak_mb for r in found[p, f])
-            cpu = statistics.median(r.cpu for r in found[p, f])
-            rows.append({"file": f, "bytes": size, "peak_mb": peak, "cpu_s": cpu,
-                         "peaks": [round(r.peak_mb, 1) for r in found[p, f]],
+            peak = statistics.median(r.peak_mb for r in found[column, f])
+            rows.append({"file": f, "bytes": size, "peak_mb": peak,
+                         "cpu_s": statistics.median(r.cpu for r in found[column, f]),
+                         "peaks": [round(r.peak_mb, 1) for r in found[column, f]],
                          "bytes_per_byte": (peak - article) * MB / (size - os.path.getsize(targets[0]))
-                         if f != targets[0] else None})
-        table[p] = rows
+                         if size != os.path.getsize(targets[0]) else None})
+        table[" ".join(column) if against else column[1]] = rows
     return table
 
 
 def render_peaks(table: dict, runs: int) -> str:
     lines = [f"peak resident set (ru_maxrss) of a fresh `newslint check --no-cache` process, median of {runs} "
-             "run(s); bytes/byte: (peak - the article's peak) / bytes added"]
-    header = f"{'file':28} {'MB':>6}"
-    paths = list(table)
-    lines.append(header + "".join(f"  {p + ' peak MB':>16} {'bytes/byte':>10} {'CPU s':>6}" for p in paths))
-    for i, row in enumerate(table[paths[0]]):
+             "run(s), MB; B/B: (peak - the article's peak) / bytes added; CPU s: user + system"]
+    columns = list(table)
+    width = max(22, *(len(c) for c in columns))
+    lines.append(f"{'':30} {'':>6}" + "".join(f"  {c:>{width}}" for c in columns))
+    lines.append(f"{'file':30} {'MB':>6}" + "".join(f"  {'peak':>{width - 14}}  {'B/B':>5}  {'CPU s':>5}"
+                                                    for _ in columns))
+    for i, row in enumerate(table[columns[0]]):
         cells = []
-        for p in paths:
-            r = table[p][i]
+        for c in columns:
+            r = table[c][i]
             per = f"{r['bytes_per_byte']:.1f}" if r["bytes_per_byte"] is not None else "-"
-            cells.append(f"  {r['peak_mb']:16.1f} {per:>10} {r['cpu_s']:6.2f}")
-        lines.append(f"{Path(row['file']).name:28} {row['bytes'] / MB:6.2f}" + "".join(cells))
+            cells.append(f"  {r['peak_mb']:{width - 14}.1f}  {per:>5}  {r['cpu_s']:5.2f}")
+        lines.append(f"{Path(row['file']).name:30} {row['bytes'] / MB:6.2f}" + "".join(cells))
     return "\n".join(lines)
 
 
@@ -243,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--peaks", action="store_true", help="peak memory of fresh processes, file by file")
     parser.add_argument("--runs", type=int, default=3, help="with --peaks: runs of each file (default 3)")
+    parser.add_argument("--against", metavar="DIR",
+                        help="with --peaks: also measure the checkout in DIR (with its own .venv), taking turns")
     parser.add_argument("--paths", default="native,python",
                         help="parse paths to measure: native, python or both (default native,python)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -261,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             print("error: the native core is not installed or not usable (pip install ./native)", file=sys.stderr)
             return 2
     if args.peaks:
-        table = peaks(args.files, paths, args.runs)
+        table = peaks(args.files, paths, args.runs, args.against)
         print(json.dumps(table) if args.json else render_peaks(table, args.runs))
         return 0
     by_path = {p: {mode: probe_in_child(args.files[0], p, mode) for mode in ("rss", "tracemalloc")} for p in paths}

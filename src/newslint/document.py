@@ -187,9 +187,10 @@ class Document:
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def derived(self, build: Callable[..., T], *args: Any) -> T:
-        """``build(self, *args)``, built on first use and kept with this document: an analysis
-        that several rules read (the names an article uses, say), keyed by the function itself
-        and ``args`` (hashable, and all ``build`` reads besides the document)."""
+        """``build(self, *args)``, built on first use and kept with this document until the
+        engine moves on to the next rule family: an analysis that a family's rules read (the
+        names an article uses, say), keyed by the function itself and ``args`` (hashable, and
+        all ``build`` reads besides the document)."""
         key = (build, *args)
         try:
             return self._derived[key]
