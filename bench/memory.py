@@ -114,7 +114,7 @@ def probe(path: str, mode: str) -> dict:
     figures = {"path": path, "bytes": os.path.getsize(path), "mode": mode, "steps": steps,
                "diagnostics": len(result.diagnostics), "problems": ([result.error] if result.error else [])
                + result.faults}
-    mark("lint done")
+    mark("lint done, Document released")
     if mode == "tracemalloc":
         figures["parse sites"] = sites(state["after parse"].statistics("lineno"))
         figures["kept"], figures["counts"] = state["kept"], state["counts"]
@@ -128,8 +128,7 @@ def counts(document) -> dict:
     return {"sentences": len(document.sentences), "tokens": len(tokens), "words": document.word_count,
             "token texts, distinct values": len({t.text for t in tokens}),
             "token texts, distinct objects": len({id(t.text) for t in tokens}),
-            "token offsets, distinct int objects": len({id(t.start) for t in tokens} | {id(t.end) for t in tokens}),
-            "derived analyses kept": len(document._derived)}
+            "token offsets, distinct int objects": len({id(t.start) for t in tokens} | {id(t.end) for t in tokens})}
 
 
 def sites(stats, top: int = 12, diff: bool = False) -> list[list]:

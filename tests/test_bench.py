@@ -84,7 +84,7 @@ def test_the_memory_probes_find_what_they_wrap(tmp_path):
     article.write_text(_articles(3)[2], encoding="utf-8")
     figures = memory.probe(str(article), "tracemalloc")
     steps = [step["step"] for step in figures["steps"]]
-    assert steps[:3] == ["warm Linter", "read, decode", "parse"] and steps[-1] == "lint done"
+    assert steps[:3] == ["warm Linter", "read, decode", "parse"] and steps[-1] == "lint done, Document released"
     assert "rule TYP001" in steps and "rule NL100 (review)" in steps
     assert "typos" in figures["kept"] and figures["counts"]["tokens"] > 0
     assert figures["problems"] == []

@@ -285,7 +285,7 @@ def test_fast_token_pattern_agrees_with_the_full_one_on_every_character():
 @pytest.mark.parametrize("path", ["native", "python"])
 def test_equal_token_texts_are_one_str(path, monkeypatch):
     """A document repeats its words: each distinct token text is kept once (on either parse
-    path), which is most of what a large document's tokens would otherwise cost."""
+    path), not a str a token."""
     monkeypatch.setenv("NEWSLINT_NATIVE", "1" if path == "native" else "0")
     doc = parse("The council met. The council voted, and the council’s chair left.\n\nThe end.", "a.txt")
     texts = [t.text for t in doc.tokens]

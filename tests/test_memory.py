@@ -1,6 +1,6 @@
 """A Document is freed as soon as the engine is done with it: its blocks and sentences refer
-back to it, and a large document left for the garbage collector's next full pass doubled the
-peak memory of a run over several large files. Nothing here is timed or measured in bytes."""
+back to it, and a large document left for the garbage collector's next full pass was still
+held while the next file was linted. Nothing here is timed or measured in bytes."""
 
 from __future__ import annotations
 
