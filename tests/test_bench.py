@@ -73,3 +73,18 @@ def test_the_stage_timers_find_what_they_wrap(tmp_path):
         labels = [label.strip() for label, _ in stages.breakdown(figures)]
         assert "parse, other" in labels and "TYP" in labels
     assert "native" in stages.render_paths(by_path) or paths == ["python"]
+
+
+def test_the_memory_probes_find_what_they_wrap(tmp_path):
+    """bench/memory.py marks parse, each rule and each family's analyses from outside: when the
+    engine or the Document is reorganised, it must be told where they went."""
+    pytest.importorskip("newslint")
+    memory = _load("memory")
+    article = tmp_path / "story.txt"
+    article.write_text(_articles(3)[2], encoding="utf-8")
+    figures = memory.probe(str(article), "tracemalloc")
+    steps = [step["step"] for step in figures["steps"]]
+    assert steps[:3] == ["warm Linter", "read, decode", "parse"] and steps[-1] == "lint done, Document released"
+    assert "rule TYP001" in steps and "rule NL100 (review)" in steps
+    assert "typos" in figures["kept"] and figures["counts"]["tokens"] > 0
+    assert figures["problems"] == []

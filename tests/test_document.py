@@ -282,6 +282,28 @@ def test_fast_token_pattern_agrees_with_the_full_one_on_every_character():
         assert fast == [(m.lastgroup, m.span()) for m in full.finditer(text)]
 
 
+@pytest.mark.parametrize("path", ["native", "python"])
+def test_equal_token_texts_are_one_str(path, monkeypatch):
+    """A document repeats its words: each distinct token text is kept once (on either parse
+    path), not a str a token."""
+    monkeypatch.setenv("NEWSLINT_NATIVE", "1" if path == "native" else "0")
+    doc = parse("The council met. The council voted, and the council’s chair left.\n\nThe end.", "a.txt")
+    texts = [t.text for t in doc.tokens]
+    assert texts.count("The") == 3 and texts.count("council") == 2
+    assert len({id(t) for t in texts}) == len(set(texts))
+
+
+@pytest.mark.parametrize("size", [1, 2, 5, 64])
+def test_pieces_lowered_join_to_the_text_lowered(size):
+    from newslint.document import pieces
+
+    text = "ΟΔΥΣΣΕΥΣ ΣΑΣ Σ ΑΣ.  İstanbul ẞ ﬃ Straße\nNEW  YORK’S ŉ " * 3
+    parts = list(pieces(text, size))
+    assert "".join(parts) == text
+    assert "".join(p.lower() for p in parts) == text.lower()
+    assert all(p.endswith(" ") for p in parts[:-1])
+
+
 def test_word_count_counts_prose_words_only():
     doc = parse("---\ntitle: Two words\nurl: /a/b/c\n---\nThree more words `not these`.\n", "a.md")
     assert doc.word_count == 5

@@ -75,6 +75,18 @@ class LineIndex:
         return len(self.starts)
 
 
+def pieces(text: str, size: int = 1 << 16) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` characters, each cut just after a space, so that no
+    word is split and the pieces lowered one by one join to ``text.lower()``. For a whole
+    document: ``str.lower`` takes a scratch buffer of 12 bytes a character for text that is not
+    ASCII (24 MB for 2 MB of news at once, under 1 MB a piece)."""
+    start, n = 0, len(text)
+    while start < n:
+        cut = text.find(" ", start + size) + 1 or n
+        yield text[start:cut]
+        start = cut
+
+
 class Token(NamedTuple):
     """A word, number or punctuation mark of the prose, with absolute offsets."""
 
@@ -175,15 +187,31 @@ class Document:
     _lines: LineIndex | None = field(default=None, repr=False)
 
     def derived(self, build: Callable[..., T], *args: Any) -> T:
-        """``build(self, *args)``, built on first use and kept with this document: an analysis
-        that several rules read (the names an article uses, say), keyed by the function itself
-        and ``args`` (hashable, and all ``build`` reads besides the document)."""
+        """``build(self, *args)``, built on first use and kept with this document until the
+        engine moves on to the next rule family: an analysis that a family's rules read (the
+        names an article uses, say), keyed by the function itself and ``args`` (hashable, and
+        all ``build`` reads besides the document)."""
         key = (build, *args)
         try:
             return self._derived[key]
         except KeyError:
             value = self._derived[key] = build(self, *args)
             return value
+
+    def forget_derived(self) -> None:
+        """Drop the derived analyses (built again if asked for): the engine calls it between
+        rule families, which share none, so that a large document never holds them all."""
+        self._derived.clear()
+
+    def release(self) -> None:
+        """The engine is done with this Document: drop its analyses, blocks and sentences. The
+        blocks and sentences refer back to it, a cycle that would otherwise keep all of it (the
+        tokens are most of a large document's memory) until the garbage collector's next full pass."""
+        self._derived.clear()
+        for block in self.blocks:
+            block.sentences = []
+        self.blocks = []
+        self.sentences = []
 
     @property
     def lines(self) -> LineIndex:

@@ -195,7 +195,10 @@ class Linter:
             diagnostics = self.lint_document(doc, rules, composition.registry, result.faults)
             if self.fix:
                 result.source = text
+                first = doc
                 doc, diagnostics = self._fix(doc, diagnostics, rules, composition.registry, result, fmt)
+                if doc is not first:
+                    first.release()
         except NewslintError as exc:
             result.error = str(exc)
             return result
@@ -207,6 +210,7 @@ class Linter:
             result.readability = document_counts(doc, self.context.memo(word_profile).__getitem__)
         if self.keep_text:
             result.text = doc.text
+        doc.release()
         return result
 
     def _fix(self, doc: Document, diagnostics: list[Diagnostic], rules: list[tuple[Rule, str]], registry: Registry,
@@ -224,12 +228,15 @@ class Linter:
             if passes == MAX_FIX_PASSES:
                 break
             result.fixes_applied += applied
+            if doc is not original[0]:
+                doc.release()
             doc = parse(new_text, doc.path, fmt, doc.had_bom)
             diagnostics = self.lint_document(doc, rules, registry, result.faults)
         still = sorted({d.code for d in diagnostics if d.fix and (d.fix.safe or self.unsafe_fixes)})
         result.faults.append(f"{doc.path}: the fixes did not settle after {MAX_FIX_PASSES} passes (still changing "
                              f"the text: {', '.join(still)}); nothing was fixed in this file")
         result.fixes_applied = 0
+        doc.release()
         return original
 
     def size_limit(self, composition: Composition) -> int:
@@ -247,6 +254,7 @@ class Linter:
             text, had_bom = decode(data, path)
         except NewslintError as exc:
             return FileResult(path, error=str(exc))
+        del data  # the text holds it now: not the bytes too while linting
         result = self.lint_text(text, path, had_bom=had_bom)
         if key is not None and result.error is None and not result.faults:
             self.cache.put(key, result)  # a fault (a rule that failed) may not happen next time
@@ -307,10 +315,17 @@ class Linter:
         own results on this document are dropped."""
         diagnostics: list[Diagnostic] = []
         reviewers = []
+        family = None
         for rule, severity in rules:
             if type(rule).review is not Rule.review:
                 reviewers.append((rule, severity))
+            if rule.family != family:
+                # What a family's rules share (its analyses of the document) no other family
+                # reads: dropped here, a large document does not hold every family's at once.
+                doc.forget_derived()
+                family = rule.family
             diagnostics.extend(_run(doc, rule, severity, faults, rule.check, doc))
+        doc.forget_derived()
         enabled = {rule.code for rule, _ in rules}
         diagnostics, unused = suppress.apply(doc, diagnostics, enabled, registry)
         for rule, severity in reviewers:

@@ -19,7 +19,7 @@ from .inline import mask_common, mask_markdown
 from .native import native_core, native_sentences_and_tokens
 from .quotes import find_quotes
 from .sentences import split_sentences
-from .tokens import token_pattern, tokenize
+from .tokens import Texts, token_pattern, tokenize
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -152,9 +152,10 @@ def _sentences_and_tokens(prose: str, blocks: list[Block]) -> None:
         block.sentences = [Sentence(start, end, block, [], []) for start, end in
                            split_sentences(prose, block.start, block.end)]
     pattern = token_pattern(prose)
+    texts = Texts()
     for block in blocks:
         for sentence in block.sentences:
-            sentence.tokens = tokens = tokenize(prose, sentence.start, sentence.end, pattern)
+            sentence.tokens = tokens = tokenize(prose, sentence.start, sentence.end, pattern, texts)
             sentence.words = [t for t in tokens if t.kind == WORD]
 
 

@@ -13,6 +13,7 @@ from itertools import compress, repeat
 from types import ModuleType
 
 from ..document import NUMBER, PUNCT, WORD, Block, Sentence, Token
+from .tokens import Texts
 
 PROTOCOL = 1
 ENV = "NEWSLINT_NATIVE"
@@ -52,6 +53,7 @@ def native_sentences_and_tokens(core: ModuleType, prose: str, blocks: list[Block
     new = tuple.__new__
     kind_of = _KINDS.__getitem__
     text_of = prose.__getitem__
+    shared = Texts().__getitem__  # one str per distinct token text, as tokens.tokenize shares them
     sentence = token = 0
     for block, count in zip(blocks, per_block):
         sentences = []
@@ -61,7 +63,7 @@ def native_sentences_and_tokens(core: ModuleType, prose: str, blocks: list[Block
             starts, ends = t_starts[a:b], t_ends[a:b]
             # tuple.__new__(Token, ...) as tokens.tokenize builds them; map keeps the loop in C.
             tokens = list(map(new, repeat(Token, n), zip(map(kind_of, kinds[a:b]), starts, ends,
-                                                         map(text_of, map(slice, starts, ends)))))
+                                                         map(shared, map(text_of, map(slice, starts, ends))))))
             sentences.append(Sentence(s_starts[k], s_ends[k], block, tokens, list(compress(tokens, is_word[a:b]))))
             token = b
         sentence += count

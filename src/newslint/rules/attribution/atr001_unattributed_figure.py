@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from ...document import LIST_ITEM, NUMBER, PARAGRAPH, QUOTE, WORD, Document
+from ...document import LIST_ITEM, NUMBER, PARAGRAPH, QUOTE, WORD, Document, pieces
 from ...parse.sentences import WEEKDAYS
 from ...rule import Finding, Rule
 from .figures import CASUALTY, MONEY_VERBS, MONTHS, NUMBER_WORDS, STOP, WORD_SCALES, Figure, find_figures, opens_figure
@@ -295,7 +295,7 @@ class UnattributedFigure(Rule):
         same_only = self.settings["same-sentence-only"]
         where = "its sentence" if same_only else "its sentence or paragraph"
         prose = document.prose
-        lowered: str | None = prose.lower()
+        lowered: str | None = "".join(map(str.lower, pieces(prose)))
         if len(lowered) != len(prose):
             lowered = None  # a character whose lowercase is longer ("İ"): offsets would shift
         blocks = list(document.prose_blocks)

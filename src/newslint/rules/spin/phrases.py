@@ -13,7 +13,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ...context import data_path
-from ...document import NUMBER, PUNCT, WORD, Document
+from ...document import NUMBER, PUNCT, WORD, Document, pieces
 from ...parse.sentences import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -261,7 +261,10 @@ def prose_words(doc: Document) -> set[str]:
 
 
 def _prose_words(doc: Document) -> set[str]:
-    return _words_of(doc.prose)
+    words: set[str] = set()
+    for piece in pieces(doc.prose):  # not the whole prose lowered, nor all its words, at once
+        words.update(_words_of(piece))
+    return words
 
 
 def _holds(words: set[str], needed: tuple[frozenset[str], tuple[frozenset[str], ...]]) -> bool:

@@ -3,11 +3,18 @@ how often each spelling is used (TYP002)."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from ...document import Document, Token
 from .words import strip_possessive
 
 # Lowercase particles that start the next word of a name: "Mohammed al-Sabban", "Ludwig van Beethoven".
 NAME_PARTICLES = ("al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "le", "la", "du", "dos", "del")
+
+
+_INITIAL, _FOLLOWED = 1, 2  # a capitalised word's flags
+_IS_INITIAL = (False, True, False, True)  # by flags
+_IS_FOLLOWED = (False, False, True, True)
 
 
 def name_index(document: Document) -> NameIndex:
@@ -28,13 +35,15 @@ class NameIndex:
     def __init__(self, document: Document) -> None:
         self.mid_sentence: set[str] = set()  # capitalised forms written in mid-sentence
         self.counts: dict[str, int] = {}  # every capitalised form -> count
-        # Capitalised words: (token, sentence-initial, next word capitalised or a name particle)
-        self.capitalised: list[tuple[Token, bool, bool]] = []
+        # Capitalised words, and for each a byte of _INITIAL | _FOLLOWED (see ``capitalised``):
+        # not a tuple each, which on a large document cost several megabytes.
+        self.capitalised_tokens: list[Token] = []
+        self.capitalised_flags = bytearray()
         # Three words in a row whose first and last are capitalised (for TYP002)
         self.runs: list[tuple[Token, Token, Token]] = []
         text = document.text
         counts, mid_sentence = self.counts, self.mid_sentence
-        capitalised, runs = self.capitalised, self.runs
+        capitalised, flags, runs = self.capitalised_tokens, self.capitalised_flags, self.runs
         for sentence in document.sentences:
             words = sentence.words
             last = before_last = -3  # indexes of the last two capitalised words
@@ -48,7 +57,8 @@ class NameIndex:
                     followed_by_name = text[token.end : words[1].start].isspace() and (
                         nxt[0].isupper() or nxt.lower().startswith(NAME_PARTICLES)
                     )
-                capitalised.append((token, i == 0, followed_by_name))
+                capitalised.append(token)
+                flags.append((_INITIAL if i == 0 else 0) | (_FOLLOWED if followed_by_name else 0))
                 if last == i - 2 or before_last == i - 2:
                     runs.append((words[i - 2], words[i - 1], token))
                 before_last, last = last, i
@@ -56,3 +66,11 @@ class NameIndex:
                 counts[form] = counts.get(form, 0) + 1
                 if i and not (token.start and text[token.start - 1] in "@#"):
                     mid_sentence.add(form)
+
+    @property
+    def capitalised(self) -> Iterator[tuple[Token, bool, bool]]:
+        """The capitalised words in order: (token, sentence-initial, next word capitalised or a
+        name particle)."""
+        flags = self.capitalised_flags
+        return zip(self.capitalised_tokens, map(_IS_INITIAL.__getitem__, flags),
+                   map(_IS_FOLLOWED.__getitem__, flags))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import compress, count, islice
+from itertools import compress, count, tee
 from operator import eq
 
 from ...document import Document
@@ -54,14 +54,18 @@ class RepeatedWord(Rule):
 
     def check(self, document: Document):
         words = document_words(document)
-        lowered = list(map(str.lower, words.texts))
+        # Each distinct text lowered once (a document's words repeat), not a new str a word.
+        lowercase = {text: text.lower() for text in words.distinct}
+        lowered, following = tee(map(lowercase.__getitem__, words.texts))
+        next(following, None)
         text = document.text
         # Neighbours alike in lowercase, found in C; a pair across sentences is not a pair.
-        for i in compress(count(1), map(eq, lowered, islice(lowered, 1, None))):
+        for i in compress(count(1), map(eq, lowered, following)):
             if i in words.sentence_starts:
                 continue
             previous, token = words.tokens[i - 1], words.tokens[i]
-            word, prev, lower = token.text, previous.text, lowered[i]
+            word, prev = token.text, previous.text
+            lower = lowercase[word]
             if (
                 len(word) == len(prev)
                 and text[previous.end : token.start].isspace()
