@@ -149,9 +149,11 @@ class UnattributedFigure(Rule):
     women", "15 billion gallons", "totaling 22,745"), a percentage ("5%", "3.2 percent"),
     a share of something counted ("9 percent of refugees", "a third of residents",
     "two-thirds of voters", "a third of the island's 3.4 million residents") or of a group
-    the sentence implies ("26 percent were Muslim"), or a sum of money ("$3m", "1.5bn euros"), and reports those
-    that claim something: a count whose sentence has an event word ("killed", "fled",
-    "accused", "hired", "emitted", "sold"); any share; a percentage or sum with an event
+    the sentence implies ("26 percent were Muslim"), a sum of money ("$3m", "1.5bn euros"), or a
+    comparison by a factor ("three times as fast as its rival", "twice as many", "four times
+    the national average"), and reports those that claim something: a count whose sentence
+    has an event word ("killed", "fled", "accused", "hired", "emitted", "sold"); any share;
+    any comparison by a factor that is not posed ("would be twice as large"); a percentage or sum with an event
     word and a measured thing ("sales rose 5%"); a sum that changed hands ("invested $3m",
     "cost taxpayers $700 billion", "winning $2 billion in settlements"); and a plan's scored
     effect on a deficit, a debt or revenue ("the bill would add $1.5 trillion to the
@@ -182,7 +184,7 @@ class UnattributedFigure(Rule):
     Not figures, because they need no source: dates, years, times and weekdays ("Feb. 27,
     2020", "at 10:30", "since 2012"), ages ("Smith, 33,", "aged 33"), durations and
     ordinals used as context ("the nine-year conflict", "three weeks ago", "for the first
-    time"), names with numbers ("M5", "G8", "Formula 1", "BBC Two", "Boeing 737"), sports
+    time"), how often something happened ("met three times", "twice elected"), names with numbers ("M5", "G8", "Formula 1", "BBC Two", "Boeing 737"), sports
     scores and results ("won 3-1"), addresses ("10 Downing Street"), page, section and
     article numbers ("page 5", "Article 50"), a number that refers back ("the 18
     soldiers", or "their 18 soldiers" once the story has given 18; a first mention after a
@@ -411,7 +413,8 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_ye
     """The figures that claim something: a count with an event word in its sentence
     ("killed", "fled", "hired"); a share of something counted ("9 percent of refugees", "a
     third of residents"); a percentage or sum with an event word and a measured thing ("sales
-    rose 5%") or a sum that changed hands ("invested $3m", "cost taxpayers $7bn"); and a
+    rose 5%") or a sum that changed hands ("invested $3m", "cost taxpayers $7bn"); a
+    comparison by a factor that is not posed ("three times as fast as its rival"); and a
     sum scored as the effect of a plan on a deficit, a debt or revenue ("would add $1.5
     trillion to the deficit"). "A city of 36,000 people" and "a 35 percent tax rate" state
     established facts, and the terms of a plan ("would cut the rate to 21 percent") are no
@@ -437,6 +440,11 @@ def _claims(figures: list[Figure], sentence: Sentence, tables: Tables, latest_ye
         if kind == "count":
             if (event or _counts(f, sentence, tables.occurrences)) and not terms \
                     and not _public_record_count(f, sentence, words, latest_year):
+                claims.append(f)
+        elif kind == "multiple":
+            # a comparison by a factor is a performance claim ("three times as fast as its
+            # rival"), unless posed ("would be twice as large") or usual ("typically")
+            if words.isdisjoint(CONDITIONAL) and not generic:
                 claims.append(f)
         elif kind == "share":
             # a share of lawmakers who voted is a tally; one who "back" a change, an opinion

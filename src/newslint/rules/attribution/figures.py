@@ -104,7 +104,8 @@ class Figure(NamedTuple):
     start: int  # offset of the figure's first character
     end: int  # offset after the counted thing (or the number, when the thing is implied)
     value: float
-    kind: str  # "count", "percent", "money", or "share" (a percentage or fraction of something counted)
+    kind: str  # "count", "percent", "money", "share" (a percentage or fraction of something counted)
+    # or "multiple" (a comparison by a factor: "three times as fast", "twice as many")
 
 
 def _number_value(text: str) -> tuple[float, str, str] | None:
@@ -172,7 +173,7 @@ _VAGUE_VALUE = -1.0
 _SCALE_WORDS = WORD_SCALES | frozenset(("bn", "mn", "mln", "bln", "tn", "trn"))
 # Words that can start a figure in words: "eighteen", "a million", "half a million", "dozens".
 _TRIGGERS = frozenset(NUMBER_WORDS) | WORD_SCALES | VAGUE
-_STARTS = _TRIGGERS | {"a", "an", "half"}
+_STARTS = _TRIGGERS | {"a", "an", "half", "twice"}
 _TEXT = attrgetter("text")
 
 
@@ -234,6 +235,11 @@ def _figure_at(sentence: _Sentence, i: int, number: _Number) -> tuple[Figure | N
         return None, j
 
     kind = number.kind
+    if kind == "count" and not number.vague and number.value >= 2:
+        twice = tokens[i].text.lower() == "twice"
+        compared = _comparison(tokens, i if twice else j, times=not twice)
+        if compared is not None:  # "three times as fast", "50 times more potent"
+            return Figure(tokens[i].start, tokens[compared].end, number.value, "multiple"), compared + 1
     head = _head(tokens, j, sentence.counted, kind)
     if number.year_shaped and (head is None or head[0] != j or prev_low in _YEAR_PREVIOUS):
         return None, j  # "in 2012", "a 2017 agreement"
@@ -253,6 +259,46 @@ def _figure_at(sentence: _Sentence, i: int, number: _Number) -> tuple[Figure | N
     if kind == "count" and number.value < sentence.min_value and not number.vague:
         return None, j
     return Figure(tokens[i].start, tokens[end].end, number.value, kind), max(j, end + 1)
+
+
+# A factor compares when "times" (after a number; "twice" needs none) is followed by one of
+# these shapes: "as fast as", "as many people as" (a second "as" within COMPARED_REACH
+# words), "more potent than", "faster than" (a "than" within COMPARED_REACH words), or "the
+# size of", "the national average" ("the" and a word). Without one, "three times" says how
+# often ("met three times"), which is no figure.
+COMPARED_REACH = 4
+_MORE = frozenset(("more", "less", "fewer", "bigger", "larger", "greater", "higher", "lower", "faster", "slower",
+                   "smaller", "cheaper", "longer", "shorter", "heavier", "stronger", "better", "worse"))
+
+
+def _comparison(tokens: list[Token], j: int, times: bool = True) -> int | None:
+    """Index of the last word of a comparison by a factor that starts at token ``j`` ("times
+    as fast", after "three"; "as many", after "twice"), None when none starts there."""
+    n = len(tokens)
+    if times:
+        if j >= n or tokens[j].text.lower() != "times":
+            return None
+    j += 1
+    if j >= n or tokens[j].kind != WORD:
+        return None
+    low = tokens[j].text.lower()
+    if low == "as" and j + 1 < n and tokens[j + 1].text.lower() in ("many", "much"):
+        return j + 1  # "twice as many", "three times as much": the thing compared may follow
+    if low == "as" or low in _MORE:
+        closing = "as" if low == "as" else "than"
+        for k in range(j + 1, min(n, j + 1 + COMPARED_REACH)):
+            if tokens[k].kind != WORD:
+                return None
+            if tokens[k].text.lower() == closing:
+                return k - 1 if k - 1 > j else None
+        return None
+    if low == "the" and j + 1 < n and tokens[j + 1].kind == WORD:
+        k = j + 1  # "the size", "the national average": up to the noun
+        while k + 1 < n and k < j + 3 and tokens[k + 1].kind == WORD and tokens[k + 1].text.islower() \
+                and tokens[k + 1].text not in STOP:
+            k += 1
+        return k
+    return None
 
 
 def _read_number(tokens: list[Token], i: int) -> _Number | None:
@@ -319,6 +365,10 @@ def _read_number(tokens: list[Token], i: int) -> _Number | None:
         elif low in WORD_SCALES and i > 0 and tokens[i - 1].text.lower() in ("few", "several"):
             value = SCALES[low]  # "a few hundred protesters", "several thousand"
             is_vague = True
+        elif low == "twice":
+            if _comparison(tokens, i, times=False) is None:
+                return None  # "met twice": how often, not how much
+            value = 2.0
         else:
             value = _word_number(low)
             if value is None:
