@@ -88,3 +88,24 @@ def test_the_memory_probes_find_what_they_wrap(tmp_path):
     assert "rule TYP001" in steps and "rule NL100 (review)" in steps
     assert "typos" in figures["kept"] and figures["counts"]["tokens"] > 0
     assert figures["problems"] == []
+
+
+def test_cold_start_ratio_is_newslint_time_over_codespell_time(tmp_path, monkeypatch):
+    """The cold-start target is "newslint takes at most 0.8x codespell's time": a newslint that
+    takes 120 ms where codespell takes 100 ms is at 1.2x, and misses it."""
+    run = _load("run")
+    article = tmp_path / "story.txt"
+    article.write_text("Headline\n\nThe council met on Tuesday.\n", encoding="utf-8")
+
+    def fake_rounds(commands, warmup, runs, what, notes):
+        seconds = {"newslint": 0.120, "codespell": 0.100}
+        return {label: [run.Run(seconds[label], seconds[label], 30.0, 1, "")] * 5 for label in commands}
+
+    monkeypatch.setattr(run, "rounds", fake_rounds)
+    (row,) = run.cold_start({"newslint": Path("newslint"), "codespell": Path("codespell")}, [article], 0, 5, [])
+    assert row["newslint_vs_codespell"] == pytest.approx(1.2)
+    target = next(t for t in run.targets({"articles": {"commands": {}}, "settings": {}, "cold_start": [row],
+                                          "document": {"commands": {"newslint": {}}, "bytes": 2_000_000},
+                                          "sizes": []})
+                  if t[0].startswith("cold start"))
+    assert target[2] is False and "1.20x" in target[1]
